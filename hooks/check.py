@@ -1,0 +1,42 @@
+"""Check the registries without building the site: `python hooks/check.py`.
+
+Prints every mistake as `file:line:column: record <id>, field <name>: what is wrong — what to
+write instead` and exits 1; inside GitHub Actions it also prints annotations for the diff.
+`python hooks/check.py --write-schemas` regenerates schemas/*.schema.json from the models.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from registry import RegistryError, load_registries  # noqa: E402
+from registry.schema import write_schemas  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str]) -> int:
+    root = Path(argv[argv.index("--root") + 1]) if "--root" in argv else ROOT
+    if "--write-schemas" in argv:
+        changed = write_schemas(root / "schemas")
+        print(f"schemas: {len(changed)} file(s) updated" + (f": {', '.join(changed)}" if changed else ""))
+        return 0
+    try:
+        reg = load_registries(root)
+    except RegistryError as err:
+        print(err.report(), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            for problem in err.problems:
+                print(problem.annotation())
+        return 1
+    print(f"OK: {len(reg.partners)} partners, {len(reg.initiatives)} initiatives, "
+          f"{len(reg.contracts)} contract events, {len(reg.emissions.years)} years of emissions.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

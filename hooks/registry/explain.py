@@ -1,0 +1,120 @@
+"""Turn a validation error from the models into a message an editor can act on."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+
+from pydantic import BaseModel
+
+from .models import pattern_name
+
+LANGUAGES = {"sv": "Swedish", "en": "English"}
+YAML_BOOLEANS = "yes, no, on, off, true and false"
+
+
+def did_you_mean(word: object, choices) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=3, cutoff=0.6)
+    return " or ".join(f"'{c}'" for c in close)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes/no (true/false)"
+    if isinstance(value, (dict, list)):
+        return "a group of fields" if isinstance(value, dict) else "a list"
+    return f"'{value}'"
+
+
+def _text_expected(value: object) -> str:
+    if isinstance(value, bool):
+        return ("YAML reads a bare " + YAML_BOOLEANS + " as a yes/no value, not as text"
+                " — put the text in quotes, e.g. \"no\"")
+    if isinstance(value, (int, float)):
+        return f"a number where text is expected — put it in quotes: \"{value}\""
+    if isinstance(value, date):
+        return f"a date where text is expected — put it in quotes: \"{value.isoformat()}\""
+    if isinstance(value, list):
+        return "a list where a text is expected — write one text, without '- '"
+    if isinstance(value, dict):
+        return "a group of fields where a text is expected — write one text on the same line"
+    return "expected a text"
+
+
+def explain(error: dict, model: type[BaseModel] | None = None) -> str:
+    """`error` is one item of pydantic's `ValidationError.errors()`."""
+    kind, value, loc = error["type"], error.get("input"), error["loc"]
+    last = loc[-1] if loc else ""
+    if kind == "missing":
+        if last in LANGUAGES:
+            return f"the {LANGUAGES[last]} text is missing — add `{last}: …` beside the other language"
+        return f"this required field is missing — add `{last}: …` to the record"
+    if kind == "extra_forbidden":
+        known = _known_fields(model, loc)
+        hint = did_you_mean(last, known)
+        if hint:
+            return f"unknown field '{last}' — did you mean {hint}?"
+        return f"unknown field '{last}' — remove it; the fields here are: {', '.join(known)}"
+    if kind == "literal_error":
+        allowed = [a.strip(" '") for a in error["ctx"]["expected"].replace(" or ", ", ").split(", ")]
+        hint = did_you_mean(value, allowed)
+        if hint:
+            return f"{_shown(value)} is not an allowed value — did you mean {hint}? (allowed: {', '.join(allowed)})"
+        return f"{_shown(value)} is not an allowed value — use one of: {', '.join(allowed)}"
+    if kind == "string_type":
+        return _text_expected(value)
+    if kind in ("string_too_short",):
+        return "this text is empty — write the text, or remove the field if it is optional"
+    if kind == "string_pattern_mismatch":
+        return _pattern_message(pattern_name(error["ctx"]["pattern"]), value)
+    if kind.startswith("date") or kind == "datetime_type":
+        return (f"{_shown(value)} is not a date — write it as YYYY-MM-DD without quotes, e.g. 2022-04-11")
+    if kind == "model_type" or kind == "dict_type":
+        if isinstance(value, str):
+            return ("a single text where texts in both languages are expected"
+                    " — write `sv: …` and `en: …` on indented lines below")
+        return f"expected a group of fields, found {_shown(value)} — check the indentation"
+    if kind == "list_type":
+        return f"expected a list, found {_shown(value)} — write each item on its own line starting with '- '"
+    if kind == "too_short":
+        return "the list is empty — give at least one item"
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
+        return f"expected a number, found {_shown(value)} — write digits only, e.g. 23"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"{value} is out of range — {error['msg'].lower()}"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    return error["msg"]
+
+
+def _pattern_message(name: str, value: object) -> str:
+    if name == "id":
+        return (f"'{value}' is not a valid id — use lowercase a–z, digits and hyphens,"
+                " e.g. borlange-energi (write å, ä, ö as a, a, o)")
+    if name == "url":
+        return (f"'{value}' is not a web address this site links to"
+                " — write it in full, starting with https://, http:// or mailto:")
+    if name == "partial-date":
+        return f"'{value}' is not a date — write YYYY-MM-DD, or YYYY-MM or YYYY when only that is known"
+    return f"'{value}' has the wrong form"
+
+
+def _known_fields(model: type[BaseModel] | None, loc: tuple) -> list[str]:
+    """The field names allowed where the unknown field stands (walks the model along `loc`)."""
+    current = model
+    for part in loc[:-1]:
+        if current is None or isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        current = _model_of(field.annotation) if field else None
+    return list(current.model_fields) if current else []
+
+
+def _model_of(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_of(arg)
+        if found:
+            return found
+    return None

@@ -1,0 +1,148 @@
+"""Load the four registries, check each record and the links between them, or say every mistake."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import checks
+from .explain import explain
+from .models import REGISTRIES, ContractEvent, Emissions, Initiative, Partner
+from .problems import Problem, RegistryError
+from .yamltree import Tree, YamlProblem, read_tree
+
+FILES = {name: f"{name}.yaml" for name in REGISTRIES}
+RECORD_MODELS = {"partners": Partner, "initiatives": Initiative, "contracts": ContractEvent}
+
+
+@dataclass(frozen=True)
+class Registries:
+    partners: tuple[Partner, ...]
+    initiatives: tuple[Initiative, ...]
+    contracts: tuple[ContractEvent, ...]
+    emissions: Emissions
+    lines: dict[tuple[str, str], int]  # (registry, record id) -> the line where the record starts
+
+    def partner(self, partner_id: str) -> Partner:
+        return self._partners_by_id[partner_id]
+
+    @property
+    def _partners_by_id(self) -> dict[str, Partner]:
+        cached = self.__dict__.get("_by_id")
+        if cached is None:
+            cached = {p.id: p for p in self.partners}
+            object.__setattr__(self, "_by_id", cached)
+        return cached
+
+
+def _record_name(tree: Tree, key: str, index: int) -> str:
+    records = tree.value.get(key) if isinstance(tree.value, dict) else None
+    record = records[index] if isinstance(records, list) and index < len(records) else None
+    if isinstance(record, dict):
+        rid = record.get("id", record.get("year"))
+        if isinstance(rid, (str, int)) and not isinstance(rid, bool):
+            return str(rid)
+    return f"#{index + 1}"
+
+
+def field_name(parts: tuple) -> str | None:
+    """('sources', 1) -> 'sources, item 2'; ('description', 'en') -> 'description.en'."""
+    text = ""
+    for part in parts:
+        text += f", item {part + 1}" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text or None
+
+
+def problem_at(file: str, tree: Tree, key: str, loc: tuple, message: str) -> Problem:
+    """A problem at `loc` (a path from the document root), naming its record and field."""
+    line, col = tree.place(loc)
+    record = field = None
+    if len(loc) >= 2 and loc[0] == key and isinstance(loc[1], int):
+        record = _record_name(tree, key, loc[1])
+        field = field_name(loc[2:])
+    elif loc:
+        field = field_name(loc)
+    return Problem(file, line, col, record, field, message)
+
+
+def _validate(name: str, tree: Tree, file: str):
+    """Check the file's shape, then each record on its own, so one bad record hides no other."""
+    model, key = REGISTRIES[name]
+    record_model = RECORD_MODELS.get(name)
+    problems: list[Problem] = []
+    value = tree.value
+    if record_model is None or not isinstance(value, dict) or not isinstance(value.get(key), list):
+        try:
+            return model.model_validate(value), []
+        except ValidationError as err:
+            return None, [problem_at(file, tree, key, tuple(e["loc"]), explain(e, model))
+                          for e in err.errors(include_url=False)]
+    for extra in sorted(set(value) - {key}):
+        problems.append(problem_at(file, tree, key, (extra,),
+                                   f"unknown top-level field '{extra}' — the file holds only '{key}:'"))
+    records = []
+    for i, raw in enumerate(value[key]):
+        try:
+            records.append(record_model.model_validate(raw))
+        except ValidationError as err:
+            problems += [problem_at(file, tree, key, (key, i, *e["loc"]), explain(e, record_model))
+                         for e in err.errors(include_url=False)]
+    return model.model_construct(**{key: records}), problems
+
+
+_cache: dict[tuple, Registries] = {}
+
+
+def load_registries(root: Path | str) -> Registries:
+    """Read and check the registries in `root`; cached while the files are unchanged.
+
+    The i18n plugin builds the site once per language and `mkdocs serve` rebuilds on every
+    change, so the key is each file's path, modification time and size.
+    """
+    root = Path(root)
+    paths = {name: root / file for name, file in FILES.items()}
+    key = tuple((str(p), *_stamp(p)) for p in paths.values())
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = _load(paths)
+    return _cache[key]
+
+
+def _stamp(path: Path) -> tuple:
+    try:
+        st = path.stat()
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return (None, None)
+
+
+def _load(paths: dict[str, Path]) -> Registries:
+    problems: list[Problem] = []
+    trees: dict[str, Tree] = {}
+    models = {}
+    for name, path in paths.items():
+        file = path.name
+        try:
+            trees[name] = read_tree(path.read_bytes(), file)
+        except FileNotFoundError:
+            problems.append(Problem(file, 1, 1, None, None,
+                                    "the file is missing — restore it from the repository"))
+            continue
+        except YamlProblem as err:
+            problems.append(err.problem)
+            continue
+        key = REGISTRIES[name][1]
+        problems += [problem_at(file, trees[name], key, path, message) for path, message in trees[name].duplicates]
+        models[name], found = _validate(name, trees[name], file)
+        problems += found
+    problems += checks.across_records(trees, problem_at)
+    if problems:
+        raise RegistryError(problems)
+    lines = {}
+    for name, (_, key) in REGISTRIES.items():
+        for i, record in enumerate(trees[name].value.get(key, [])):
+            lines[(name, str(record.get("id", record.get("year"))))] = trees[name].place((key, i))[0]
+    return Registries(models["partners"].partners, models["initiatives"].initiatives,
+                      models["contracts"].contracts, models["emissions"], lines)

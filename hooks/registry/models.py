@@ -1,0 +1,236 @@
+"""The shape of each registry: one frozen model per record kind.
+
+These models are the single definition of what a registry may hold. The loader validates
+with them, the JSON Schema files in `schemas/` are generated from them, and the allowed
+values carry their Swedish and English labels, used both on the site and in the editor.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
+                      StrictInt, StrictStr, WithJsonSchema)
+
+# Allowed values with their labels: {value: (Swedish, English)}.
+PARTNER_TYPES = {
+    "municipality": ("Kommun", "Municipality"),
+    "municipal-company": ("Kommunalt bolag", "Municipal company"),
+    "university": ("Högskola eller universitet", "University"),
+    "science-park": ("Science park", "Science park"),
+    "science-centre": ("Science center", "Science centre"),
+    "company": ("Företag", "Company"),
+    "sports-club": ("Idrottsförening", "Sports club"),
+    "government-agency": ("Statlig myndighet", "Government agency"),
+    "innovation-programme": ("Innovationsprogram", "Innovation programme"),
+    "region": ("Region", "Region"),
+    "county-administrative-board": ("Länsstyrelse", "County administrative board"),
+    "research-institute": ("Forskningsinstitut", "Research institute"),
+    "network": ("Nätverk eller förening", "Network or association"),
+}
+ROLES = {
+    "coordinator": ("Samordnare", "Coordinator"),
+    "driving-party": ("Drivande part", "Driving party"),
+    "contributing": ("Bidragande organisation", "Contributing organisation"),
+    "national-counterparty": ("Nationell motpart i Klimatkontrakt 2030", "National party to Klimatkontrakt 2030"),
+    "twin-city": ("Tvillingstad", "Twin city"),
+    "regional-partner": ("Regional part", "Regional partner"),
+    "project-partner": ("Projektpartner", "Project partner"),
+}
+CATEGORIES = {
+    "energy": ("Energi", "Energy"),
+    "transport": ("Transporter", "Transport"),
+    "industry": ("Industri", "Industry"),
+    "buildings": ("Byggnader", "Buildings"),
+    "consumption-food": ("Konsumtion och mat", "Consumption and food"),
+    "waste": ("Avfall", "Waste"),
+    "carbon-sinks": ("Kolsänkor", "Carbon sinks"),
+    "collaboration": ("Samverkan och engagemang", "Collaboration and engagement"),
+}
+STATUSES = {
+    "planned": ("Planerad", "Planned"),
+    "ongoing": ("Pågår", "Ongoing"),
+    "completed": ("Genomförd", "Completed"),
+    "paused": ("Pausad", "Paused"),
+}
+CONTRACT_KINDS = {
+    "letter-of-intent": ("Avsiktsförklaring", "Letter of intent"),
+    "local-contract": ("Lokalt klimatkontrakt", "Local climate contract"),
+    "national-contract": ("Klimatkontrakt 2030", "Klimatkontrakt 2030"),
+    "expansion": ("Utvidgning", "Expansion"),
+}
+EFFECT_KINDS = {
+    "expected": ("Förväntad effekt", "Expected effect"),
+    "reported": ("Rapporterad effekt", "Reported effect"),
+}
+VOCABULARIES = {"type": PARTNER_TYPES, "roles": ROLES, "category": CATEGORIES,
+                "status": STATUSES, "kind": CONTRACT_KINDS}
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+URL_PATTERN = r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+@[^\s<>\"']+)$"
+PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _choice(vocabulary: dict):
+    return Literal[tuple(vocabulary)]  # type: ignore[valid-type]
+
+
+def _partial_date(value: object) -> object:
+    """Accept 2022-04-11 (read by YAML as a date), "2023-03" and 2023 (a year)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    return value
+
+
+def _real_date(value: str) -> str:
+    padded = value + "-01" * (2 - value.count("-"))
+    try:
+        date.fromisoformat(padded)
+    except ValueError:
+        raise ValueError(f"{value} is not a real date — check the month and day") from None
+    return value
+
+
+Id = Annotated[StrictStr, Field(pattern=ID_PATTERN, description="Stable id: a-z, 0-9 and hyphens")]
+Str = Annotated[StrictStr, Field(min_length=1)]
+Url = Annotated[StrictStr, Field(pattern=URL_PATTERN, description="https://, http:// or mailto: address")]
+Day = Annotated[date, Field(strict=True, description="Date YYYY-MM-DD")]
+PartialDate = Annotated[
+    StrictStr, BeforeValidator(_partial_date), Field(pattern=PARTIAL_DATE_PATTERN), AfterValidator(_real_date),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": PARTIAL_DATE_PATTERN}, {"type": "integer"}],
+                    "description": "YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known"}),
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Model):
+    """The same text in Swedish and English."""
+
+    sv: Str
+    en: Str
+
+
+class Link(Model):
+    title: Text
+    url: Url
+
+
+class Partner(Model):
+    id: Id
+    name: Str = Field(description="Official name, as the organisation writes it")
+    name_en: Str | None = Field(None, description="Established English name, only where sourced")
+    type: _choice(PARTNER_TYPES)
+    roles: list[_choice(ROLES)] = Field(min_length=1)
+    website: Url | None = None
+    description: Text
+    joined: PartialDate | None = Field(None, description="When it joined the programme")
+    caveat: Text | None = Field(None, description="What is not verified, shown on the page")
+    sources: list[Url] = Field(min_length=1)
+    last_reviewed: Day
+
+
+class Effect(Model):
+    kind: _choice(EFFECT_KINDS)
+    value: StrictInt | float
+    unit: Text
+    description: Text
+    source: Url
+
+
+class Initiative(Model):
+    id: Id
+    title: Text
+    summary: Text
+    category: _choice(CATEGORIES)
+    status: _choice(STATUSES)
+    lead: Id = Field(description="The id of the partner that leads it")
+    partners: list[Id] = Field(default_factory=list, description="Ids of the other partners taking part")
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    effect: Effect | None = None
+    links: list[Link] = Field(default_factory=list)
+    caveat: Text | None = None
+    sources: list[Url] = Field(min_length=1)
+    last_reviewed: Day
+
+
+class ContractEvent(Model):
+    id: Id
+    date: Day
+    kind: _choice(CONTRACT_KINDS)
+    title: Text
+    summary: Text
+    signatories: list[Id] = Field(description="Ids of the partners who signed")
+    cities: StrictInt | None = Field(None, ge=1, description="Cities in Klimatneutrala städer 2030 then")
+    agencies: StrictInt | None = Field(None, ge=1, description="National agencies that signed")
+    documents: list[Link] = Field(default_factory=list)
+    caveat: Text | None = None
+    sources: list[Url] = Field(min_length=1)
+    last_reviewed: Day
+
+
+class Sector(Model):
+    id: Id
+    name: Text
+    category: _choice(CATEGORIES)
+
+
+class EmissionsYear(Model):
+    year: StrictInt = Field(ge=1900, le=2100)
+    total: float
+    values: dict[Id, float] = Field(description="Tonnes per sector id")
+
+
+class Population(Model):
+    date: Day
+    value: StrictInt = Field(ge=0)
+    source: Url
+
+
+class Emissions(Model):
+    unit: Text
+    source: Link
+    upstream: Link
+    scope_note: Text
+    sectors: list[Sector] = Field(min_length=1)
+    years: list[EmissionsYear] = Field(min_length=1)
+    population: list[Population] = Field(default_factory=list)
+    sources: list[Url] = Field(min_length=1)
+    last_reviewed: Day
+
+
+class PartnersFile(Model):
+    partners: list[Partner]
+
+
+class InitiativesFile(Model):
+    initiatives: list[Initiative]
+
+
+class ContractsFile(Model):
+    contracts: list[ContractEvent]
+
+
+# Registry file name -> the model of the whole file, and the key that holds its records.
+REGISTRIES = {
+    "partners": (PartnersFile, "partners"),
+    "initiatives": (InitiativesFile, "initiatives"),
+    "contracts": (ContractsFile, "contracts"),
+    "emissions": (Emissions, "years"),
+}
+
+
+def label(vocabulary: dict, value: str, lang: str) -> str:
+    sv, en = vocabulary[value]
+    return sv if lang == "sv" else en
+
+
+def pattern_name(pattern: str) -> str:
+    return {ID_PATTERN: "id", URL_PATTERN: "url", PARTIAL_DATE_PATTERN: "partial-date"}.get(pattern, "")
+

@@ -1,0 +1,164 @@
+"""Registry content as HTML for the site's pages: the markers in hand-written pages and the
+record pages. Python prepares the data; the Jinja templates in overrides/partials/registry/
+render it, with every value escaped and a strict Undefined so that a typo fails the build."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+from . import models
+from .load import Registries
+from .words import WORDS
+
+MARKER = re.compile(r"^<!-- registry:([a-z-]+)(?: ([a-z0-9-]+))? -->$", re.MULTILINE)
+MARKER_LIKE = re.compile(r"<!--\s*registry\b.*?-->", re.DOTALL)
+SECTION_MARKERS = {"key-figures", "emissions-table", "partner-directory", "initiative-portfolio",
+                   "contract-timeline", "contact", "review-overview"}
+RECORD_ROUTES = {"partner": "parter", "initiative": "insatser", "contract": "klimatkontraktet"}
+MONTHS = {
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december".split(),
+    "en": "January February March April May June July August September October November December".split(),
+}
+
+
+class MarkerError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the site's configuration says (mkdocs.yml `extra:`), and today's date."""
+
+    contact: dict = field(default_factory=dict)
+    repository: str = ""  # https://github.com/owner/repo: "Suggest a change" links go there
+    branch: str = "main"
+    review_months: int = 12
+    today: date = field(default_factory=date.today)
+
+
+def route(kind: str, record_id: str) -> str:
+    return f"{RECORD_ROUTES[kind]}/{record_id}/"
+
+
+def page_route(src_uri: str) -> str:
+    """'parter/ssab.sv.md' -> 'parter/ssab/'; 'parter/index.en.md' -> 'parter/'; 'index.sv.md' -> ''."""
+    stem = re.sub(r"(\.(sv|en))?\.md$", "", src_uri)
+    stem = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+    return stem
+
+
+def relative(target: str, here: str) -> str:
+    """A link from the page at route `here` to the route `target` (both relative to the language root)."""
+    path = posixpath.relpath(target or ".", here or ".")
+    return "./" if path == "." else path + "/" if target.endswith("/") or not target else path
+
+
+def number(value: float, lang: str, digits: int = 0) -> str:
+    text = f"{value:,.{digits}f}"
+    if lang == "sv":
+        text = text.replace(",", "\u00a0").replace(".", ",").replace("-", "−")
+    return text
+
+
+def day(value: date | str, lang: str) -> str:
+    """A date or partial date as a reader writes it: '8 december 2021', 'March 2023', '2023'."""
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = MONTHS[lang][parts[1] - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{parts[2]} {month} {parts[0]}"
+
+
+class Renderer:
+    def __init__(self, registries: Registries, settings: Settings, templates: Path):
+        self.reg = registries
+        self.settings = settings
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
+                                      autoescape=True, undefined=jinja2.StrictUndefined,
+                                      trim_blocks=True, lstrip_blocks=True)
+        self.relations = _relations(registries)
+
+    def render_page(self, markdown: str, src_uri: str, lang: str) -> str:
+        """Replace each marker in a page's Markdown; an unknown or malformed marker is an error."""
+        here = page_route(src_uri)
+        known = {m.group(0) for m in MARKER.finditer(markdown)}
+        for candidate in MARKER_LIKE.findall(markdown):
+            if candidate not in known:
+                raise MarkerError(f"{src_uri}: the marker {candidate!r} is not of the form "
+                                  "'<!-- registry:NAME -->' alone on its line")
+        return MARKER.sub(lambda m: self.render_marker(m.group(1), m.group(2), here, lang, src_uri), markdown)
+
+    def render_marker(self, name: str, record_id: str | None, here: str, lang: str, src_uri: str = "") -> str:
+        if record_id is None and name in SECTION_MARKERS:
+            context = {}
+        elif record_id is not None and name in RECORD_ROUTES:
+            record = self.relations["records"][name].get(record_id)
+            if record is None:
+                raise MarkerError(f"{src_uri}: no {name} has the id '{record_id}'")
+            context = {name: record, "registry_line": self.reg.lines.get((name + "s", record_id), 1)}
+        else:
+            raise MarkerError(f"{src_uri}: unknown marker 'registry:{name}"
+                              f"{' ' + record_id if record_id else ''}'; known markers: "
+                              f"{', '.join(sorted(SECTION_MARKERS))}")
+        html = self.env.get_template(f"{name}.html").render(self._context(here, lang), **context)
+        return "\n" + html.strip() + "\n"
+
+    def _context(self, here: str, lang: str) -> dict:
+        def t(key: str, **values) -> str:
+            sv, en = WORDS[key]
+            return (sv if lang == "sv" else en).format(**values)
+
+        def label(vocabulary: str, value: str) -> str:
+            return models.label(VOCABULARIES[vocabulary], value, lang)
+
+        return {
+            "lang": lang, "other_lang": "en" if lang == "sv" else "sv", "reg": self.reg,
+            "rel": self.relations, "site": self.settings, "t": t, "label": label,
+            "tx": lambda text: getattr(text, lang), "num": lambda v, d=0: number(v, lang, d),
+            "day": lambda v: day(v, lang), "url": lambda target: relative(target, here),
+            "route": route, "stale": self.is_stale, "vocab": VOCABULARIES,
+        }
+
+    def is_stale(self, record) -> bool:
+        return months_between(record.last_reviewed, self.settings.today) >= self.settings.review_months
+
+
+VOCABULARIES = {"type": models.PARTNER_TYPES, "roles": models.ROLES, "category": models.CATEGORIES,
+                "status": models.STATUSES, "kind": models.CONTRACT_KINDS, "effect": models.EFFECT_KINDS}
+
+
+def months_between(earlier: date, later: date) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (1 if later.day < earlier.day else 0)
+
+
+def _relations(reg: Registries) -> dict:
+    """Who leads, takes part in and signed what: computed once, not per page."""
+    leads = {p.id: [] for p in reg.partners}
+    takes_part = {p.id: [] for p in reg.partners}
+    signed = {p.id: [] for p in reg.partners}
+    for initiative in reg.initiatives:
+        leads[initiative.lead].append(initiative)
+        for pid in initiative.partners:
+            takes_part[pid].append(initiative)
+    contracts = sorted(reg.contracts, key=lambda c: c.date, reverse=True)
+    for contract in contracts:
+        for pid in contract.signatories:
+            signed[pid].append(contract)
+    by_role = {role: sorted((p for p in reg.partners if role in p.roles), key=lambda p: p.name)
+               for role in models.ROLES}
+    return {
+        "by_role": by_role, "leads": leads, "takes_part": takes_part, "signed": signed, "contracts": contracts,
+        "records": {"partner": {p.id: p for p in reg.partners},
+                    "initiative": {i.id: i for i in reg.initiatives},
+                    "contract": {c.id: c for c in reg.contracts}},
+    }

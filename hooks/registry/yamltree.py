@@ -1,0 +1,200 @@
+"""Read one YAML file into plain Python values plus the line and column of every value.
+
+The registries are untrusted input (pull requests from outside the municipality), so
+this reader builds the tree itself from PyYAML's event stream instead of `yaml.load`:
+no recursion (deep nesting cannot crash it), no anchors or aliases (no alias bombs),
+no custom tags (no `!!python/...`), duplicate keys are errors instead of being dropped,
+and every value keeps its position for the editor's error messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problem
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+
+MAX_BYTES = 5_000_000
+MAX_DEPTH = 20
+
+_DUPLICATE = object()  # the key of a value that is dropped because its key came twice
+Path = tuple  # ("partners", 3, "name"): keys and list indexes from the document root
+
+
+@dataclass
+class Tree:
+    """A parsed document: its value, and where each value (and each mapping key) starts."""
+
+    value: object
+    places: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_places: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    duplicates: list[tuple[Path, str]] = field(default_factory=list)  # (path, message), not fatal
+
+    def place(self, path: Path) -> tuple[int, int]:
+        """Line and column (1-based) of the key or value at `path`, or of its nearest ancestor."""
+        for end in range(len(path), -1, -1):
+            sub = tuple(path[:end])
+            if sub in self.key_places:
+                return self.key_places[sub]
+            if sub in self.places:
+                return self.places[sub]
+        return (1, 1)
+
+
+class YamlProblem(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def read_tree(raw: bytes, file: str) -> Tree:
+    """Decode and parse `raw`; raise YamlProblem (with its place) on anything unsafe or broken."""
+    text = _decode(raw, file)
+    try:
+        return _build(yaml.parse(text, Loader=Loader), file)
+    except yaml.MarkedYAMLError as err:
+        raise YamlProblem(_syntax_problem(err, file, text)) from None
+    except yaml.YAMLError as err:  # unmarked errors (rare): still the editor's problem, not ours
+        raise YamlProblem(Problem(file, 1, 1, None, None, f"the YAML cannot be read ({err})")) from None
+
+
+def _decode(raw: bytes, file: str) -> str:
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem(Problem(file, 1, 1, None, None,
+                                  f"the file is {len(raw):,} bytes, more than the limit of {MAX_BYTES:,}"
+                                  " — split it or remove what does not belong in a registry"))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise YamlProblem(Problem(file, 1, 1, None, None,
+                                  "the file starts with a byte-order mark (BOM)"
+                                  " — save it as UTF-8 without BOM"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise YamlProblem(Problem(file, line, col, None, None,
+                                  f"byte 0x{raw[err.start]:02x} is not UTF-8"
+                                  " — save the file as UTF-8 (å, ä and ö must be UTF-8)")) from None
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise YamlProblem(Problem(file, 1, 1, None, None,
+                                  "the file is empty — restore its content from the repository"))
+    return text
+
+
+def _place(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _scalar(event, problem) -> object:
+    if event.tag not in (None, "!"):
+        raise problem(event, f"the tag {event.tag} is not allowed — remove it and write plain text")
+    tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    try:
+        return _constructor.construct_object(yaml.ScalarNode(tag, event.value))
+    except (ValueError, yaml.constructor.ConstructorError):
+        return event.value  # e.g. 2022-13-01: kept as text; the model says what a date looks like
+
+
+def _build(events, file: str) -> Tree:
+    def problem(event, message: str) -> YamlProblem:
+        line, col = _place(event.start_mark)
+        return YamlProblem(Problem(file, line, col, None, None, message))
+
+    tree = Tree(None)
+    stack: list[list] = []  # frames: [container, path, pending_key]
+    documents = 0
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise problem(event, "a second document (---) in one file"
+                                            " — keep one document per registry file")
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise problem(event, f"the alias *{event.anchor} is not allowed"
+                                        " — write the value out in full")
+        if getattr(event, "anchor", None):
+            raise problem(event, f"the anchor &{event.anchor} is not allowed"
+                                        " — remove it and write values out in full")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(stack) >= MAX_DEPTH:
+                raise problem(event, f"the data is nested more than {MAX_DEPTH} levels deep"
+                                            " — check the indentation")
+            if event.tag not in (None, "!"):
+                raise problem(event, f"the tag {event.tag} is not allowed — remove it")
+            container = {} if isinstance(event, yaml.MappingStartEvent) else []
+            path = _attach(tree, stack, container, event, problem)
+            stack.append([container, path, None])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+        elif isinstance(event, yaml.ScalarEvent):
+            _attach(tree, stack, _scalar(event, problem), event, problem)
+    return tree
+
+
+def _attach(tree: Tree, stack: list, value, event, problem) -> Path:
+    """Put `value` where it belongs (root, list item, mapping key or value); return its path."""
+    place = _place(event.start_mark)
+    if not stack:
+        tree.value = value
+        tree.places[()] = place
+        return ()
+    frame = stack[-1]
+    container, path = frame[0], frame[1]
+    if isinstance(container, list):
+        sub = path + (len(container),)
+        container.append(value)
+    elif frame[2] is None:  # this value is a key
+        if not isinstance(value, str):
+            if isinstance(value, (dict, list)):
+                raise problem(event, "a field name must be a simple word — check the indentation")
+            value = str(value).lower() if isinstance(value, bool) else str(value)
+        if value in container:
+            first, line = tree.key_places[path + (value,)][0], place[0]
+            tree.duplicates.append((path + (value,), f"the field '{value}' appears twice, on lines {first}"
+                                    f" and {line} (YAML would keep only the last) — keep only one"))
+            value = _DUPLICATE  # keep the first; the duplicate is reported, not used
+        frame[2] = value
+        tree.key_places.setdefault(path + (value,), place)
+        return path + (value,)
+    else:
+        sub = path + (frame[2],)
+        if frame[2] is not _DUPLICATE:
+            container[frame[2]] = value
+        frame[2] = None
+    tree.places[sub] = place
+    return sub
+
+
+_HINTS = [
+    ("cannot start any token", "'\\t'", "a tab is used for indentation — use spaces only"),
+    ("tab character", "", "a tab is used for indentation — use spaces only"),
+    ("mapping values are not allowed", "", "a colon followed by a space inside a text"
+     " — put the whole text in quotes, or check the indentation of this line"),
+    ("could not find expected ':'", "", "a field name without its colon — write `name: value`"),
+    ("while scanning a quoted scalar", "", "a quote is opened but not closed — close it with the same quote mark"),
+    ("found unexpected end of stream", "", "a quote is opened but not closed — close it with the same quote mark"),
+    ("did not find expected key", "", "the indentation is off — align this line with the fields of its record"),
+    ("did not find expected '-' indicator", "", "the indentation is off — align list items (`- `) with each other"),
+    ("bad indentation", "", "the indentation is off — align this line with the fields of its record"),
+    ("expected <block end>", "", "the indentation is off — align this line with the fields of its record"),
+]
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
+    starts_earlier = err.context and ("quoted scalar" in err.context or "simple key" in err.context)
+    mark = (err.context_mark if starts_earlier else None) or err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = f"{err.context or ''} {err.problem or ''}"
+    hint = next((h for key, extra, h in _HINTS if key in what and extra in what), None)
+    hint = hint or f"the YAML cannot be read ({(err.problem or err.context or '').strip()})"
+    lines = text.splitlines()
+    if 1 <= line <= len(lines):
+        excerpt = lines[line - 1].replace("\t", "→")
+        hint += f"\n    {line} | {excerpt}\n    {' ' * len(str(line))} | {' ' * (col - 1)}^"
+    return Problem(file, line, col, None, None, "YAML syntax: " + hint)

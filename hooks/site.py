@@ -1,0 +1,43 @@
+"""MkDocs hooks: adapt MkDocs' events to the registry core in hooks/registry/ (which does
+not import MkDocs). The i18n plugin builds once per language; loading is cached."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from registry import RegistryError, load_registries  # noqa: E402
+from registry.render import MarkerError, Renderer, Settings  # noqa: E402
+from registry.stubs import write_stubs  # noqa: E402
+
+_renderer: Renderer | None = None
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def on_pre_build(config) -> None:
+    global _renderer
+    try:
+        registries = load_registries(_root(config))
+    except RegistryError as err:
+        raise Abort("\n" + err.report()) from None
+    write_stubs(Path(config.docs_dir), registries)
+    extra = config.extra
+    settings = Settings(contact=dict(extra.get("contact", {})), repository=extra.get("repository", ""),
+                        review_months=int(extra.get("review_months", 12)))
+    if _renderer is None or _renderer.reg is not registries or _renderer.settings != settings:
+        _renderer = Renderer(registries, settings, _root(config) / "overrides" / "partials" / "registry")
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        return _renderer.render_page(markdown, page.file.src_uri, page.file.locale)
+    except MarkerError as err:
+        raise Abort(str(err)) from None
+
