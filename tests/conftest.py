@@ -1,0 +1,65 @@
+"""Shared fixtures: the real site built once, and throw-away copies of the project."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+REGISTRY_FILES = ("partners.yaml", "initiatives.yaml", "contracts.yaml", "emissions.yaml")
+GENERATED = ("parter", "insatser", "klimatkontraktet")
+
+
+def copy_project(dest: Path, registries: Path = ROOT) -> Path:
+    """A copy of the project (config, hooks, templates, hand-written pages) with the given registries."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest)
+    for folder in ("hooks", "overrides", "schemas"):
+        shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs", dest / "docs", ignore=_generated_stubs)
+    for name in REGISTRY_FILES:
+        shutil.copy(registries / name, dest / name)
+    return dest
+
+
+def _generated_stubs(folder: str, names: list[str]) -> list[str]:
+    if Path(folder).name in GENERATED:
+        return [n for n in names if n.endswith(".md") and not n.startswith("index.")]
+    return []
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                          cwd=project, capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built from the repository's registries in both languages."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def page(site: Path, route: str, lang: str = "sv") -> BeautifulSoup:
+    """The built page at `route` ('parter/ssab/') in `lang`."""
+    prefix = "" if lang == "sv" else "en/"
+    path = site / prefix / route / "index.html"
+    assert path.exists(), f"no page {prefix}{route}"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A skipped test is not a passed test: fail the run if anything was skipped."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and reporter.stats.get("skipped") and exitstatus == 0:
+        session.exitstatus = 1

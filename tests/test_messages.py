@@ -1,0 +1,176 @@
+"""The exact message an editor reads for each kind of mistake: one bad fixture per rule."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import MINIMAL, ROOT, build, copy_project
+from registry import RegistryError, load_registries
+
+P, I, C, E = "partners.yaml", "initiatives.yaml", "contracts.yaml", "emissions.yaml"
+CASES = [
+    ("tab", P, "    type: municipality\n", "\ttype: municipality\n", [
+        "partners.yaml:4:1: YAML syntax: a tab is used for indentation — use spaces only\n"
+        "    4 | →type: municipality\n      | ^"]),
+    ("unclosed-quote", P, "    name: Borlänge Energi\n", "    name: 'Borlänge Energi\n", [
+        "partners.yaml:15:11: YAML syntax: a quote is opened but not closed — close it with the same quote mark\n"
+        "    15 |     name: 'Borlänge Energi\n       |           ^"]),
+    ("missing-colon", P, "    name: Borlänge Energi\n", "    name Borlänge Energi\n", [
+        "partners.yaml:15:5: YAML syntax: a field name without its colon — write `name: value`\n"
+        "    15 |     name Borlänge Energi\n       |     ^"]),
+    ("colon-in-text", P, "    name: Borlänge Energi\n", "    name: Borlänge: Energi\n", [
+        "partners.yaml:15:19: YAML syntax: a colon followed by a space inside a text — put the whole text"
+        " in quotes, or check the indentation of this line\n"
+        "    15 |     name: Borlänge: Energi\n       |                   ^"]),
+    ("bad-indentation", P, "    roles: [driving-party]\n", "   roles: [driving-party]\n", [
+        "partners.yaml:17:4: YAML syntax: the indentation is off — align list items (`- `) with each other\n"
+        "    17 |    roles: [driving-party]\n       |    ^"]),
+    ("duplicate-key", P, "    name: Borlänge Energi\n", "    name: Borlänge Energi\n    name: Borlänge energi\n", [
+        "partners.yaml:15:5: record borlange-energi, field name: the field 'name' appears twice, on lines 15"
+        " and 16 (YAML would keep only the last) — keep only one"]),
+    ("unknown-field", P, "    website:", "    webbsite:", [
+        "partners.yaml:6:5: record borlange-kommun, field webbsite: unknown field 'webbsite' — did you mean 'website'?"]),
+    ("missing-field", P, "    name: Borlänge kommun\n", "", [
+        "partners.yaml:2:5: record borlange-kommun, field name: this required field is missing — add `name: …` to the record"]),
+    ("yaml-boolean", P, "    name: Borlänge kommun\n", "    name: no\n", [
+        "partners.yaml:3:5: record borlange-kommun, field name: YAML reads a bare yes, no, on, off, true and false"
+        " as a yes/no value, not as text — put the text in quotes, e.g. \"no\""]),
+    ("number-as-text", P, "    name: Borlänge kommun\n", "    name: 2047\n", [
+        "partners.yaml:3:5: record borlange-kommun, field name: a number where text is expected — put it in quotes: \"2047\""]),
+    ("list-as-text", P, "    name: Borlänge kommun\n", "    name: [Borlänge, kommun]\n", [
+        "partners.yaml:3:5: record borlange-kommun, field name: a list where a text is expected — write one text, without '- '"]),
+    ("not-allowed", P, "    roles: [coordinator]\n", "    roles: [coordinater]\n", [
+        "partners.yaml:5:13: record borlange-kommun, field roles, item 1: 'coordinater' is not an allowed value"
+        " — did you mean 'coordinator'? (allowed: coordinator, driving-party, contributing, national-counterparty,"
+        " twin-city, regional-partner, project-partner)"]),
+    ("bad-date", P, "    joined: 2021-12-08\n", "    joined: 8 december 2021\n", [
+        "partners.yaml:10:5: record borlange-kommun, field joined: '8 december 2021' is not a date"
+        " — write YYYY-MM-DD, or YYYY-MM or YYYY when only that is known"]),
+    ("impossible-date", P, "    last_reviewed: 2026-11-01\n  - id: borlange-energi",
+     "    last_reviewed: 2026-13-01\n  - id: borlange-energi", [
+        "partners.yaml:13:5: record borlange-kommun, field last_reviewed: '2026-13-01' is not a date"
+        " — write it as YYYY-MM-DD without quotes, e.g. 2022-04-11"]),
+    ("end-before-start", I, "    end: 2030\n", "    end: 2021\n", [
+        "initiatives.yaml:14:5: record solceller, field end: the end 2021 is before the start 2022-01 — correct one of them"]),
+    ("duplicate-id", P, "id: borlange-energi", "id: borlange-kommun", [
+        "initiatives.yaml:11:5: record solceller, field lead: no partner has the id 'borlange-energi'"
+        " — did you mean 'borlange-kommun'?",
+        "partners.yaml:14:5: record borlange-kommun, field id: the id 'borlange-kommun' is used twice"
+        " (also by the record on line 2) — give each record its own id"]),
+    ("unknown-reference", I, "lead: borlange-energi", "lead: borlange-energy", [
+        "initiatives.yaml:11:5: record solceller, field lead: no partner has the id 'borlange-energy'"
+        " — did you mean 'borlange-energi' or 'borlange-kommun'?"]),
+    ("bad-url", P, "    website: https://www.borlange.se\n", "    website: www.borlange.se\n", [
+        "partners.yaml:6:5: record borlange-kommun, field website: 'www.borlange.se' is not a web address"
+        " this site links to — write it in full, starting with https://, http:// or mailto:"]),
+    ("script-url", P, "    website: https://www.borlange.se\n", "    website: javascript:alert(1)\n", [
+        "partners.yaml:6:5: record borlange-kommun, field website: 'javascript:alert(1)' is not a web address"
+        " this site links to — write it in full, starting with https://, http:// or mailto:"]),
+    ("missing-translation", P, "      en: The municipality coordinates the work.\n", "", [
+        "partners.yaml:7:5: record borlange-kommun, field description.en: the English text is missing"
+        " — add `en: …` beside the other language"]),
+    ("one-language-only", P, "    description:\n      sv: Kommunens energibolag.\n      en: The municipal energy company.\n",
+     "    description: Kommunens energibolag.\n", [
+        "partners.yaml:18:5: record borlange-energi, field description: a single text where texts in both languages"
+        " are expected — write `sv: …` and `en: …` on indented lines below"]),
+    ("unknown-sector", E, "      transport: 100\n", "      transprt: 100\n", [
+        "emissions.yaml:36:5: record 2024, field values: no value for the sector 'transport' — add `transport: 0` if it had none",
+        "emissions.yaml:38:7: record 2024, field values.transprt: 'transprt' is not a sector in 'sectors:'"
+        " — did you mean 'transport'?"]),
+    ("total-does-not-add-up", E, "    total: 250\n", "    total: 260\n", [
+        "emissions.yaml:35:5: record 2024, field total: the total 260.00 differs from the sum of the sectors"
+        " 250.00 — correct the total or a sector value"]),
+    ("not-a-number", C, "cities: 23", "cities: tjugotre", [
+        "contracts.yaml:12:5: record avsiktsforklaring-2021, field cities: expected a number, found 'tjugotre'"
+        " — write digits only, e.g. 23"]),
+    ("empty-file", C, None, "", ["contracts.yaml:1:1: the file is empty — restore its content from the repository"]),
+    ("not-utf8", P, "Borlänge kommun".encode(), "Borlänge kommun".encode("latin-1"), [
+        "partners.yaml:3:15: byte 0xe4 is not UTF-8 — save the file as UTF-8 (å, ä and ö must be UTF-8)"]),
+    ("byte-order-mark", P, b"partners:", b"\xef\xbb\xbfpartners:", [
+        "partners.yaml:1:1: the file starts with a byte-order mark (BOM) — save it as UTF-8 without BOM"]),
+]
+
+
+def with_mistake(tmp_path, file, old, new):
+    root = tmp_path / "registries"
+    shutil.copytree(MINIMAL, root)
+    path = root / file
+    if old is None:
+        path.write_text(new, encoding="utf-8")
+    elif isinstance(old, bytes):
+        assert old in path.read_bytes()
+        path.write_bytes(path.read_bytes().replace(old, new, 1))
+    else:
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("name, file, old, new, expected", CASES, ids=[c[0] for c in CASES])
+def test_the_editor_reads_exactly(tmp_path, name, file, old, new, expected):
+    root = with_mistake(tmp_path, file, old, new)
+    with pytest.raises(RegistryError) as caught:
+        load_registries(root)
+    assert [str(p) for p in caught.value.problems] == expected
+
+
+def test_the_fixture_itself_is_valid():
+    assert load_registries(MINIMAL).partners[0].id == "borlange-kommun"
+
+
+def check(root, **env):
+    return subprocess.run([sys.executable, str(ROOT / "hooks" / "check.py"), "--root", str(root)],
+                          capture_output=True, text=True, env={**os.environ, **env}, timeout=60)
+
+
+def test_the_check_reports_every_mistake_in_every_file_at_once(tmp_path):
+    root = with_mistake(tmp_path, P, "    website:", "    webbsite:")
+    text = (root / I).read_text(encoding="utf-8").replace("status: ongoing", "status: pågår")
+    (root / I).write_text(text, encoding="utf-8")
+    result = check(root, GITHUB_ACTIONS="false")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "initiatives.yaml:10:5: record solceller, field status: 'pågår' is not an allowed value"
+        " — use one of: planned, ongoing, completed, paused",
+        "partners.yaml:6:5: record borlange-kommun, field webbsite: unknown field 'webbsite' — did you mean 'website'?",
+        "2 mistakes in the registries — nothing was built; fix them and try again.",
+    ]
+
+
+def test_in_github_actions_the_check_annotates_the_diff(tmp_path):
+    root = with_mistake(tmp_path, P, "    website:", "    webbsite:")
+    result = check(root, GITHUB_ACTIONS="true")
+    assert result.stdout.splitlines() == [
+        "::error file=partners.yaml,line=6,col=5::record borlange-kommun, field webbsite:"
+        " unknown field 'webbsite' — did you mean 'website'?"]
+
+
+def test_the_check_passes_the_real_registries():
+    result = check(ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: ")
+
+
+def test_a_broken_registry_stops_the_build_without_traceback_and_keeps_the_old_site(tmp_path):
+    project = copy_project(tmp_path / "project", registries=MINIMAL)
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    text = (project / P).read_text(encoding="utf-8").replace("    website:", "    webbsite:")
+    (project / P).write_text(text, encoding="utf-8")
+
+    result = build(project, site)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert output.strip().splitlines() == [
+        "partners.yaml:6:5: record borlange-kommun, field webbsite: unknown field 'webbsite' — did you mean 'website'?",
+        "1 mistake in the registries — nothing was built; fix them and try again."]
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
