@@ -12,6 +12,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from registry import RegistryError, load_registries  # noqa: E402
 from registry.render import MarkerError, Renderer, Settings  # noqa: E402
+from registry.exports import data_files  # noqa: E402
+from registry.feed import atom_feed  # noqa: E402
 from registry.stubs import write_stubs  # noqa: E402
 
 _renderer: Renderer | None = None
@@ -41,3 +43,14 @@ def on_page_markdown(markdown, page, config, files):
     except MarkerError as err:
         raise Abort(str(err)) from None
 
+
+
+def on_post_build(config):
+    """Each language build writes its feed; the default language build writes the open data."""
+    site, lang, reg = Path(config.site_dir), config.theme["language"], _renderer.reg
+    feed = site / ("" if lang == "sv" else lang) / "feed.xml"
+    feed.write_bytes(atom_feed(reg, config.site_url or "", lang))
+    if lang == "sv":
+        (site / "data").mkdir(exist_ok=True)
+        for name, content in data_files(reg, config.site_url or "", dict(config.extra.get("contact", {}))).items():
+            (site / "data" / name).write_bytes(content)

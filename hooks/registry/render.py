@@ -19,7 +19,7 @@ from .words import WORDS
 MARKER = re.compile(r"^<!-- registry:([a-z-]+)(?: ([a-z0-9-]+))? -->$", re.MULTILINE)
 MARKER_LIKE = re.compile(r"<!--\s*registry\b.*?-->", re.DOTALL)
 SECTION_MARKERS = {"key-figures", "emissions-table", "partner-directory", "initiative-portfolio",
-                   "contract-timeline", "contact", "review-overview"}
+                   "contract-timeline", "contact", "review-overview", "data-files"}
 RECORD_ROUTES = {"partner": "parter", "initiative": "insatser", "contract": "klimatkontraktet"}
 MONTHS = {
     "sv": "januari februari mars april maj juni juli augusti september oktober november december".split(),
@@ -126,6 +126,7 @@ class Renderer:
             "tx": lambda text: getattr(text, lang), "num": lambda v, d=0: number(v, lang, d),
             "day": lambda v: day(v, lang), "url": lambda target: relative(target, here),
             "route": route, "stale": self.is_stale, "vocab": VOCABULARIES,
+            "data_url": lambda file: relative("", here) + ("" if lang == "sv" else "../") + "data/" + file,
         }
 
     def is_stale(self, record) -> bool:

@@ -60,4 +60,12 @@ WORDS = {
                      "Every record has been reviewed within {months} months."),
     "record": ("Post", "Record"),
     "registry": ("Register", "Registry"),
+    "emissions": ("Utsläpp", "Emissions"),
+    "data_files": ("Filerna", "The files"),
+    "datapackage": ("beskriver alla filer och fält (Frictionless Data Package)",
+                    "describes every file and field (Frictionless Data Package)"),
+    "catalogue": ("datakatalog enligt DCAT-AP-SE, för Sveriges dataportal",
+                  "data catalogue in DCAT-AP-SE, for Sweden's data portal"),
+    "feed": ("nyhetsflöde (Atom) med nya och ändrade insatser och kontrakt",
+             "news feed (Atom) of new and changed initiatives and contracts"),
 }

@@ -1,0 +1,55 @@
+"""An Atom feed per language of what changes: contract events, and initiatives — a new
+initiative, or a new status of one, is a new entry (its id names the status)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+from urllib.parse import urlsplit
+from xml.etree import ElementTree as ET
+
+from .load import Registries
+from .models import STATUSES, label
+from .render import route
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_TITLES = {"sv": "Klimatneutrala Borlänge 2030 – nytt och ändrat",
+               "en": "Klimatneutrala Borlänge 2030 – what's new"}
+
+
+def _stamp(day: date) -> str:
+    return datetime.combine(day, time(0, 0), tzinfo=timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def _entries(reg: Registries, lang: str) -> list[dict]:
+    entries = []
+    for c in reg.contracts:
+        entries.append({"key": f"contract/{c.id}", "route": route("contract", c.id), "updated": c.date,
+                        "title": getattr(c.title, lang), "summary": getattr(c.summary, lang)})
+    for i in reg.initiatives:
+        status = label(STATUSES, i.status, lang)
+        entries.append({"key": f"initiative/{i.id}/{i.status}", "route": route("initiative", i.id),
+                        "updated": i.last_reviewed, "title": f"{getattr(i.title, lang)} ({status.lower()})",
+                        "summary": getattr(i.summary, lang)})
+    return sorted(entries, key=lambda e: (e["updated"], e["key"]), reverse=True)
+
+
+def atom_feed(reg: Registries, site_url: str, lang: str) -> bytes:
+    root_url = site_url + ("" if lang == "sv" else f"{lang}/")
+    host = urlsplit(site_url).hostname or "localhost"
+    entries = _entries(reg, lang)
+    feed = ET.Element("feed", xmlns=ATOM)
+    feed.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+    ET.SubElement(feed, "title").text = FEED_TITLES[lang]
+    ET.SubElement(feed, "id").text = f"{root_url}feed.xml"
+    ET.SubElement(feed, "link", rel="self", href=f"{root_url}feed.xml")
+    ET.SubElement(feed, "link", rel="alternate", href=root_url)
+    ET.SubElement(feed, "updated").text = _stamp(max(e["updated"] for e in entries))
+    ET.SubElement(ET.SubElement(feed, "author"), "name").text = "Borlänge kommun"
+    for e in entries:
+        entry = ET.SubElement(feed, "entry")
+        ET.SubElement(entry, "id").text = f"tag:{host},2021:{e['key']}"
+        ET.SubElement(entry, "title").text = e["title"]
+        ET.SubElement(entry, "link", rel="alternate", href=root_url + e["route"])
+        ET.SubElement(entry, "updated").text = _stamp(e["updated"])
+        ET.SubElement(entry, "summary").text = e["summary"]
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

@@ -1,0 +1,81 @@
+"""Per-language finishing of the built site (called from hooks/output.py)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+ET.register_namespace("xhtml", XHTML)
+
+_TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
+
+
+def fix_page_html(html: str, lang: str) -> str:
+    """Drop the `autocomplete` the HTML checker rejects on Material's checkbox toggles, and
+    point the English pages' search at the English index (Material looks under its `base`)."""
+    html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
+    if lang != "sv":
+        html = _CONFIG_BASE.sub(lambda m: m.group(1) + m.group(2).rstrip("/") + f"/{lang}/" + m.group(3), html, 1)
+    return html
+
+
+def split_search_index(site: Path, langs: tuple[str, ...]) -> None:
+    """The i18n plugin merges every language into one index; write one per language root."""
+    path = site / "search" / "search_index.json"
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    default, *others = langs
+    for lang in langs:
+        prefix = "" if lang == default else f"{lang}/"
+        if lang == default:
+            docs = [d for d in index["docs"] if not d["location"].startswith(tuple(f"{o}/" for o in others))]
+        else:
+            docs = [{**d, "location": d["location"][len(prefix):]}
+                    for d in index["docs"] if d["location"].startswith(prefix)]
+        out = site / prefix / "search" / "search_index.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps({**index, "config": {**index["config"], "lang": [lang]}, "docs": docs},
+                                  ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def write_sitemaps(site: Path, site_url: str, langs: tuple[str, ...]) -> None:
+    """Root sitemap: every page of every language with its alternates and x-default (the
+    default language); each other language root gets a sitemap of its own pages."""
+    path = site / "sitemap.xml"
+    if not path.exists() or not site_url:
+        return
+    urls = ET.parse(path).getroot().findall(f"{{{SITEMAP}}}url")
+    default = langs[0]
+    entries = {}
+    for url in urls:
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall(f"{{{XHTML}}}link")}
+        for lang, href in alternates.items():
+            entries[href] = (lang, alternates, url.findtext(f"{{{SITEMAP}}}lastmod"))
+    _write_sitemap(path, entries, default)
+    for lang in langs[1:]:
+        own = {href: e for href, e in entries.items() if e[0] == lang}
+        _write_sitemap(site / lang / "sitemap.xml", own, default)
+
+
+def _write_sitemap(path: Path, entries: dict, default: str) -> None:
+    root = ET.Element("urlset", xmlns=SITEMAP)
+    for href in sorted(entries):
+        _, alternates, lastmod = entries[href]
+        url = ET.SubElement(root, "url")
+        ET.SubElement(url, "loc").text = href
+        if lastmod:
+            ET.SubElement(url, "lastmod").text = lastmod
+        for lang, alt in sorted(alternates.items()) + [("x-default", alternates.get(default))]:
+            if alt:
+                ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=lang, href=alt)
+    data = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    path.with_suffix(".xml.gz").write_bytes(gzip.compress(data, mtime=0))
