@@ -45,6 +45,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 
+def on_page_context(context, page, config, nav):
+    if page.meta.get("record"):
+        page.meta["jsonld"] = _renderer.structured_data(page.meta["record"], page.file.locale, page.canonical_url)
+    return context
+
+
 def on_post_build(config):
     """Each language build writes its feed; the default language build writes the open data."""
     site, lang, reg = Path(config.site_dir), config.theme["language"], _renderer.reg

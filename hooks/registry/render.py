@@ -129,6 +129,28 @@ class Renderer:
             "data_url": lambda file: relative("", here) + ("" if lang == "sv" else "../") + "data/" + file,
         }
 
+    def structured_data(self, record_ref: str, lang: str, page_url: str) -> dict:
+        """schema.org data for a record page (JSON-LD): Organization, Project or Event."""
+        kind, record_id = record_ref.split()
+        record = self.relations["records"][kind][record_id]
+        data = {"@context": "https://schema.org", "url": page_url, "inLanguage": lang}
+        if kind == "partner":
+            public = record.type in ("municipality", "government-agency", "region", "county-administrative-board")
+            data |= {"@type": "GovernmentOrganization" if public else "Organization", "name": record.name,
+                     "description": getattr(record.description, lang)}
+            data |= {"alternateName": record.name_en} if record.name_en else {}
+            data |= {"sameAs": record.website} if record.website else {}
+        elif kind == "initiative":
+            lead = self.reg.partner(record.lead)
+            data |= {"@type": "Project", "name": getattr(record.title, lang),
+                     "description": getattr(record.summary, lang),
+                     "parentOrganization": {"@type": "Organization", "name": lead.name}}
+        else:
+            data |= {"@type": "Event", "name": getattr(record.title, lang), "startDate": record.date.isoformat(),
+                     "description": getattr(record.summary, lang),
+                     "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode"}
+        return data
+
     def is_stale(self, record) -> bool:
         return months_between(record.last_reviewed, self.settings.today) >= self.settings.review_months
 

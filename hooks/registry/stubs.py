@@ -34,7 +34,8 @@ def stub_texts(reg: Registries) -> dict[str, str]:
                  lambda c, lang: getattr(c.summary, lang)) for c in reg.contracts]
     for kind, record, title, description in records:
         for lang in LANGS:
-            meta = {"title": title(record, lang), "description": _summary(description(record, lang))}
+            meta = {"title": title(record, lang), "description": _summary(description(record, lang)),
+                    "record": f"{kind} {record.id}"}
             front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
             pages[f"{RECORD_ROUTES[kind]}/{record.id}.{lang}.md"] = (
                 f"---\n{HEADER}\n{front}---\n\n<!-- registry:{kind} {record.id} -->\n")

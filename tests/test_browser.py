@@ -1,0 +1,151 @@
+"""What a reader's browser shows: WCAG 2.1 A/AA (axe-core), no third-party requests, no cookies,
+keyboard use, and search that stays in the page's language. Debian's Chromium via Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGE_TYPES = {
+    "start": "",
+    "content": "klimatneutralt/",
+    "directory": "parter/",
+    "partner": "parter/borlange-energi/",
+    "portfolio": "insatser/",
+    "initiative": "insatser/biogas-fagelmyra/",
+    "contract history": "klimatkontraktet/",
+    "contract event": "klimatkontraktet/lokalt-klimatkontrakt-2022/",
+    "join": "bli-en-del-av/",
+    "open data": "oppna-data/",
+    "accessibility statement": "tillganglighet/",
+    "not found": "404.html",
+}
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """The site built for, and served at, http://127.0.0.1:PORT/site/ (same origin as site_url)."""
+    root = tmp_path_factory.mktemp("served")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    base = f"http://127.0.0.1:{server.server_port}/site/"
+    env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(root / "site")],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def url(base: str, lang: str, route: str) -> str:
+    return base + ("" if lang == "sv" else "en/") + route
+
+
+def open_page(browser, address: str, width: int = 1280):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(address)
+    page.wait_for_load_state("networkidle")
+    return context, page, requests
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_wcag_violation_no_third_party_request_no_cookie(served, browser, kind, lang, width):
+    context, page, requests = open_page(browser, url(served, lang, PAGE_TYPES[kind]), width)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert [r for r in requests if not r.startswith(served)] == []
+    assert context.cookies() == []
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    if width == 320:
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, "the page scrolls sideways at 320 px"
+    context.close()
+
+
+@pytest.mark.parametrize("lang, skip", [("sv", "Gå till innehållet"), ("en", "Skip to content")])
+def test_keyboard_skip_link_and_visible_focus(served, browser, lang, skip):
+    context, page, _ = open_page(browser, url(served, lang, "parter/borlange-energi/"))
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.textContent.trim(), getComputedStyle(document.activeElement).outlineStyle]")
+    assert focused[0] == skip
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") in ("#innehall", "#borlange-energi")
+    for _ in range(6):  # every focused element shows where the focus is
+        page.keyboard.press("Tab")
+        style = page.evaluate("(e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth])(document.activeElement)")
+        assert style[0] != "none" and style[1] != "0px", style
+    context.close()
+
+
+@pytest.mark.parametrize("lang, other", [("sv", "en"), ("en", "sv")])
+def test_language_switcher_by_keyboard_goes_to_the_twin(served, browser, lang, other):
+    context, page, _ = open_page(browser, url(served, lang, "insatser/biogas-fagelmyra/"))
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.getAttribute('hreflang') === '{other}'"):
+            break
+    else:
+        pytest.fail("the language link cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(url(served, other, "insatser/biogas-fagelmyra/"), timeout=10_000)
+    assert page.evaluate("document.documentElement.lang") == other
+    context.close()
+
+
+@pytest.mark.parametrize("lang, query, expected", [
+    ("sv", "biogas", "insatser/biogas-fagelmyra/"),
+    ("en", "biogas", "en/insatser/biogas-fagelmyra/"),
+    ("sv", "Tunabyggen", "parter/tunabyggen/"),
+    ("en", "Tunabyggen", "en/parter/tunabyggen/"),
+])
+def test_search_by_keyboard_finds_records_in_the_page_language_only(served, browser, lang, query, expected):
+    context, page, requests = open_page(browser, url(served, lang, ""))
+    page.keyboard.press("/")  # Material's shortcut to the search field
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    links = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    assert any(link.split("#")[0].split("?")[0] == served + expected for link in links), links
+    own = served + ("en/" if lang == "en" else "")
+    assert all(link.startswith(own) for link in links)
+    if lang == "sv":
+        assert not any(link.startswith(served + "en/") for link in links)
+    assert [r for r in requests if not r.startswith(served)] == []
+    context.close()

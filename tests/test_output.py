@@ -1,0 +1,130 @@
+"""What machines and other languages get from the built site: per-language search and 404,
+hreflang and sitemaps, structured data, open data that equals the registries, feeds."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from xml.etree import ElementTree as ET
+
+import feedparser
+import pytest
+import rdflib
+
+from conftest import ROOT, page
+from registry import load_registries
+from registry.models import REGISTRIES
+
+REG = load_registries(ROOT)
+SITE_URL = "https://klimatneutrala-borlange-2030.github.io/site/"
+
+
+def test_each_language_has_its_own_search_index_with_record_pages(site):
+    sv = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert sv["config"]["lang"] == ["sv"] and en["config"]["lang"] == ["en"]
+    assert not any(d["location"].startswith("en/") for d in sv["docs"])
+    sv_titles = {d["title"] for d in sv["docs"]}
+    en_titles = {d["title"] for d in en["docs"]}
+    assert "Vad är ett klimatneutralt Borlänge?" in sv_titles and "Vad är ett klimatneutralt Borlänge?" not in en_titles
+    assert "What is a climate-neutral Borlänge?" in en_titles and "What is a climate-neutral Borlänge?" not in sv_titles
+    for p in REG.partners:
+        assert p.name in sv_titles and (p.name_en or p.name) in en_titles
+
+
+@pytest.mark.parametrize("lang, path, heading", [("sv", "404.html", "Sidan finns inte"),
+                                                 ("en", "en/404.html", "Page not found")])
+def test_each_language_has_a_not_found_page_in_its_language(site, lang, path, heading):
+    from bs4 import BeautifulSoup
+    html = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+    assert html.html["lang"] == lang
+    assert html.h1.get_text(strip=True) == heading
+    switcher = {a["hreflang"]: a["href"] for a in html.select("a.md-select__link")}
+    assert switcher == {"sv": SITE_URL, "en": SITE_URL + "en/"}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_head_has_absolute_hreflang_alternates_with_x_default(site, lang):
+    html = page(site, "parter/ssab/", lang)
+    links = {link["hreflang"]: link["href"] for link in html.select('link[rel=alternate][hreflang]')}
+    assert links == {"sv": SITE_URL + "parter/ssab/", "en": SITE_URL + "en/parter/ssab/",
+                     "x-default": SITE_URL + "parter/ssab/"}
+
+
+def test_sitemaps_list_both_languages_with_alternates_and_one_per_language_root(site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(site / "sitemap.xml").getroot()
+    locs = [u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)]
+    assert SITE_URL + "parter/ssab/" in locs and SITE_URL + "en/parter/ssab/" in locs
+    ssab = next(u for u in root.findall("s:url", ns) if u.findtext("s:loc", namespaces=ns) == SITE_URL + "en/parter/ssab/")
+    alternates = {link.get("hreflang"): link.get("href") for link in ssab.findall("x:link", ns)}
+    assert alternates["x-default"] == SITE_URL + "parter/ssab/"
+    english = ET.parse(site / "en" / "sitemap.xml").getroot()
+    assert all(u.findtext("s:loc", namespaces=ns).startswith(SITE_URL + "en/") for u in english.findall("s:url", ns))
+
+
+@pytest.mark.parametrize("route, kind", [("parter/borlange-kommun/", "GovernmentOrganization"),
+                                         ("parter/ssab/", "Organization"),
+                                         ("insatser/biogas-fagelmyra/", "Project"),
+                                         ("klimatkontraktet/lokalt-klimatkontrakt-2022/", "Event")])
+def test_record_pages_carry_structured_data_and_a_description(site, route, kind):
+    for lang in ("sv", "en"):
+        html = page(site, route, lang)
+        data = json.loads(html.find("script", type="application/ld+json").string)
+        assert data["@type"] == kind and data["inLanguage"] == lang
+        description = html.find("meta", attrs={"name": "description"})["content"]
+        assert description and description == html.find("meta", property="og:description")["content"]
+        assert data["url"] == SITE_URL + ("en/" if lang == "en" else "") + route
+
+
+@pytest.mark.parametrize("name", list(REGISTRIES))
+def test_published_json_and_csv_equal_the_registries(site, name):
+    model = REGISTRIES[name][0]
+    published = model.model_validate_json((site / "data" / f"{name}.json").read_text(encoding="utf-8"))
+    expected = REG.emissions if name == "emissions" else getattr(REG, name)
+    assert (published if name == "emissions" else getattr(published, name)) == expected
+    rows = list(csv.DictReader(io.StringIO((site / "data" / f"{name}.csv").read_text(encoding="utf-8"))))
+    if name == "emissions":
+        assert [int(r["year"]) for r in rows] == [y.year for y in REG.emissions.years]
+        assert [float(r["total"]) for r in rows] == [y.total for y in REG.emissions.years]
+    else:
+        assert [r["id"] for r in rows] == [r.id for r in expected]
+    schema = json.loads((site / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert schema == json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def test_datapackage_describes_every_file_with_its_licence(site):
+    package = json.loads((site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    for resource in package["resources"]:
+        assert (site / "data" / resource["path"]).exists()
+        if resource["format"] == "csv":
+            header = (site / "data" / resource["path"]).read_text(encoding="utf-8").splitlines()[0]
+            assert [f["name"] for f in resource["schema"]["fields"]] == header.split(",")
+
+
+def test_dcat_catalogue_is_rdf_with_publisher_licence_and_downloads(site):
+    graph = rdflib.Graph().parse(site / "data" / "catalog.rdf", format="xml")
+    DCAT, DCT, FOAF = rdflib.Namespace("http://www.w3.org/ns/dcat#"), rdflib.DCTERMS, rdflib.FOAF
+    datasets = list(graph.subjects(rdflib.RDF.type, DCAT.Dataset))
+    assert len(datasets) == len(REGISTRIES)
+    for dataset in datasets:
+        publisher = graph.value(dataset, DCT.publisher)
+        assert str(graph.value(publisher, FOAF.name)) == "Borlänge kommun"
+        downloads = {str(graph.value(d, DCAT.downloadURL)) for d in graph.objects(dataset, DCAT.distribution)}
+        assert all(u.startswith(SITE_URL + "data/") for u in downloads) and len(downloads) == 2
+        for d in graph.objects(dataset, DCAT.distribution):
+            assert str(graph.value(d, DCT.license)) == "https://creativecommons.org/licenses/by/4.0/"
+
+
+@pytest.mark.parametrize("lang, path", [("sv", "feed.xml"), ("en", "en/feed.xml")])
+def test_the_feed_parses_and_is_advertised(site, lang, path):
+    feed = feedparser.parse((site / path).read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert len(feed.entries) == len(REG.contracts) + len(REG.initiatives)
+    ids = [e.id for e in feed.entries]
+    assert len(set(ids)) == len(ids)
+    assert all(e.link.startswith(SITE_URL + ("en/" if lang == "en" else "")) for e in feed.entries)
+    link = page(site, "", lang).find("link", type="application/atom+xml")
+    assert link["href"].endswith("feed.xml")
