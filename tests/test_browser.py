@@ -149,3 +149,68 @@ def test_search_by_keyboard_finds_records_in_the_page_language_only(served, brow
         assert not any(link.startswith(served + "en/") for link in links)
     assert [r for r in requests if not r.startswith(served)] == []
     context.close()
+
+
+def visible_initiatives(page) -> list[str]:
+    return page.eval_on_selector_all(".kb-portfolio li:not([hidden]) > a:first-child",
+                                     "els => els.map(e => e.getAttribute('href'))")
+
+
+def test_portfolio_lists_everything_without_javascript(served, browser):
+    from registry import load_registries
+    reg = load_registries(ROOT)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url(served, "sv", "insatser/"))
+    assert page.is_hidden("#kb-filter")
+    assert sorted(visible_initiatives(page)) == sorted(f"{i.id}/" for i in reg.initiatives)
+    page.goto(url(served, "sv", "insatser/omrade/transport/"))
+    expected = sorted(f"../../{i.id}/" for i in reg.initiatives if i.category == "transport")
+    assert sorted(visible_initiatives(page)) == expected
+    context.close()
+
+
+def test_filters_are_shareable_announced_and_follow_the_back_button(served, browser):
+    from registry import load_registries
+    reg = load_registries(ROOT)
+    context, page, _ = open_page(browser, url(served, "en", "insatser/"), 390)
+    page.select_option("#kb-filter-category", "transport")
+    page.select_option("#kb-filter-status", "ongoing")
+    expected = sorted(f"{i.id}/" for i in reg.initiatives if i.category == "transport" and i.status == "ongoing")
+    assert sorted(visible_initiatives(page)) == expected
+    assert page.url.endswith("?omrade=transport&status=ongoing")
+    assert page.text_content("[role=status]") == f"{len(expected)} initiatives shown"
+    page.go_back()
+    assert page.url.endswith("?omrade=transport")
+    assert len(visible_initiatives(page)) == sum(i.category == "transport" for i in reg.initiatives)
+    context.close()
+
+
+def test_a_shared_filter_address_opens_filtered(served, browser):
+    context, page, _ = open_page(browser, url(served, "sv", "insatser/?part=maserfrakt"))
+    assert page.input_value("#kb-filter-partner") == "maserfrakt"
+    partners = page.eval_on_selector_all(".kb-portfolio li:not([hidden])", "els => els.map(e => e.dataset.partners)")
+    assert partners and all("maserfrakt" in p.split() for p in partners)
+    context.close()
+
+
+def test_two_taps_from_home_to_ongoing_transport_and_who_runs_it(served, browser):
+    context, page, _ = open_page(browser, url(served, "sv", ""), 390)
+    page.click("a.kb-card[href*='status/ongoing']")
+    page.click("article a[href='#transport']")
+    section = page.locator("h2#transport + ul.kb-portfolio")
+    assert section.is_visible()
+    assert "leds av" in section.inner_text()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_charts_show_with_their_table_source_and_unit_at_320_px(served, browser, lang):
+    context, page, _ = open_page(browser, url(served, lang, "klimatneutralt/"), 320)
+    chart = page.locator("svg[role=img]").first
+    assert chart.is_visible() and chart.bounding_box()["width"] <= 320
+    assert page.locator("svg[role=img] title").first.text_content().strip()
+    assert page.locator("table.kb-emissions").is_visible() or page.locator("table.kb-emissions").count() == 1
+    text = page.inner_text("article")
+    assert "t CO₂e" in text and ("Källa" in text if lang == "sv" else "Source" in text)
+    context.close()

@@ -12,15 +12,16 @@ from pathlib import Path
 
 import jinja2
 
-from . import models
+from . import charts, models
 from .load import Registries
 from .words import WORDS
 
 MARKER = re.compile(r"^<!-- registry:([a-z-]+)(?: ([a-z0-9-]+))? -->$", re.MULTILINE)
 MARKER_LIKE = re.compile(r"<!--\s*registry\b.*?-->", re.DOTALL)
-SECTION_MARKERS = {"key-figures", "emissions-table", "partner-directory", "initiative-portfolio",
+SECTION_MARKERS = {"emissions-chart", "initiative-charts", "partner-charts", "signing-matrix", "key-figures", "emissions-table", "partner-directory", "initiative-portfolio",
                    "contract-timeline", "contact", "review-overview", "data-files"}
-RECORD_ROUTES = {"partner": "parter", "initiative": "insatser", "contract": "klimatkontraktet"}
+RECORD_ROUTES = {"partner": "parter", "initiative": "insatser", "contract": "klimatkontraktet",
+                 "category": "insatser/omrade", "status": "insatser/status"}
 MONTHS = {
     "sv": "januari februari mars april maj juni juli augusti september oktober november december".split(),
     "en": "January February March April May June July August September October November December".split(),
@@ -126,6 +127,14 @@ class Renderer:
             "tx": lambda text: getattr(text, lang), "num": lambda v, d=0: number(v, lang, d),
             "day": lambda v: day(v, lang), "url": lambda target: relative(target, here),
             "route": route, "stale": self.is_stale, "vocab": VOCABULARIES,
+            "emissions_chart": lambda: charts.emissions_chart(self.reg.emissions, lang),
+            "bar_chart": lambda title, counts, id: charts.bar_chart(title, counts, lang, id),
+            "signing_matrix": lambda: charts.signing_matrix(
+                sorted(self.reg.partners, key=lambda p: p.name), self.reg.contracts, lang,
+                lambda target: relative(target, here)),
+            "per_resident": self.per_resident,
+            "counts": lambda vocabulary: [(label(vocabulary, value), n)
+                                          for value, n in self.relations["counts"][vocabulary].items() if n],
             "data_url": lambda file: relative("", here) + ("" if lang == "sv" else "../") + "data/" + file,
         }
 
@@ -150,6 +159,14 @@ class Renderer:
                      "description": getattr(record.summary, lang),
                      "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode"}
         return data
+
+    def per_resident(self):
+        """(year, tonnes per resident) for the latest emissions year with a population figure, or None."""
+        population = {p.date.year: p.value for p in self.reg.emissions.population}
+        for year in reversed(self.reg.emissions.years):
+            if year.year in population:
+                return year.year, year.total / population[year.year]
+        return None
 
     def is_stale(self, record) -> bool:
         return months_between(record.last_reviewed, self.settings.today) >= self.settings.review_months
@@ -179,9 +196,16 @@ def _relations(reg: Registries) -> dict:
             signed[pid].append(contract)
     by_role = {role: sorted((p for p in reg.partners if role in p.roles), key=lambda p: p.name)
                for role in models.ROLES}
+    counts = {"category": {c: sum(i.category == c for i in reg.initiatives) for c in models.CATEGORIES},
+              "status": {s: sum(i.status == s for i in reg.initiatives) for s in models.STATUSES},
+              "roles": {r: len(by_role[r]) for r in models.ROLES},
+              "type": {t: sum(p.type == t for p in reg.partners) for t in models.PARTNER_TYPES}}
     return {
-        "by_role": by_role, "leads": leads, "takes_part": takes_part, "signed": signed, "contracts": contracts,
-        "records": {"partner": {p.id: p for p in reg.partners},
+        "counts": counts, "by_role": by_role, "leads": leads, "takes_part": takes_part, "signed": signed, "contracts": contracts,
+        "by_category": {c: [i for i in reg.initiatives if i.category == c] for c in models.CATEGORIES},
+        "by_status": {s: [i for i in reg.initiatives if i.status == s] for s in models.STATUSES},
+        "records": {"category": {c: c for c in models.CATEGORIES}, "status": {s: s for s in models.STATUSES},
+                    "partner": {p.id: p for p in reg.partners},
                     "initiative": {i.id: i for i in reg.initiatives},
                     "contract": {c.id: c for c in reg.contracts}},
     }

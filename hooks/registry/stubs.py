@@ -1,4 +1,4 @@
-"""One small Markdown file per record and language, written into docs/ for MkDocs to pick up.
+"""One small Markdown file per record (and per initiative area and status) and language, written into docs/ for MkDocs to pick up.
 
 Each file holds the page's title and description and one marker; the content itself is
 rendered from the registry at build time (render.py). A file is written only when its text
@@ -12,7 +12,9 @@ from pathlib import Path
 import yaml
 
 from .load import Registries
+from .models import CATEGORIES, STATUSES
 from .render import RECORD_ROUTES
+from .words import WORDS
 
 HEADER = "# Generated from the registries by hooks/registry/stubs.py: do not edit, edit the YAML."
 LANGS = ("sv", "en")
@@ -23,22 +25,41 @@ def _summary(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _pages(reg: Registries):
+    """(kind, id, {lang: title}, {lang: description}) for every generated page."""
+    both = lambda text: {lang: getattr(text, lang) for lang in LANGS}  # noqa: E731
+    for p in reg.partners:
+        yield "partner", p.id, {"sv": p.name, "en": p.name_en or p.name}, both(p.description)
+    for i in reg.initiatives:
+        yield "initiative", i.id, both(i.title), both(i.summary)
+    for c in reg.contracts:
+        yield "contract", c.id, both(c.title), both(c.summary)
+    for kind, vocabulary, intro in (("category", CATEGORIES, VIEW_INTROS["category"]),
+                                    ("status", STATUSES, VIEW_INTROS["status"])):
+        for value, (sv, en) in vocabulary.items():
+            titles = {"sv": f"{WORDS['initiatives'][0]}: {sv}", "en": f"{WORDS['initiatives'][1]}: {en}"}
+            yield kind, value, titles, {"sv": intro[0].format(sv.lower()), "en": intro[1].format(en.lower())}
+
+
+VIEW_INTROS = {
+    "category": ("Alla insatser inom området {}, med status och vem som leder dem.",
+                 "All initiatives in the area {}, with their status and who leads them."),
+    "status": ("Alla insatser med status {}, per område och med vem som leder dem.",
+               "All initiatives with the status {}, by area and with who leads them."),
+}
+
+
 def stub_texts(reg: Registries) -> dict[str, str]:
-    """{path relative to docs/: file text} for every record page in both languages."""
+    """{path relative to docs/: file text} for every generated page in both languages."""
     pages = {}
-    records = [("partner", p, lambda p, lang: p.name_en if lang == "en" and p.name_en else p.name,
-                lambda p, lang: getattr(p.description, lang)) for p in reg.partners]
-    records += [("initiative", i, lambda i, lang: getattr(i.title, lang),
-                 lambda i, lang: getattr(i.summary, lang)) for i in reg.initiatives]
-    records += [("contract", c, lambda c, lang: getattr(c.title, lang),
-                 lambda c, lang: getattr(c.summary, lang)) for c in reg.contracts]
-    for kind, record, title, description in records:
+    for kind, record_id, titles, descriptions in _pages(reg):
         for lang in LANGS:
-            meta = {"title": title(record, lang), "description": _summary(description(record, lang)),
-                    "record": f"{kind} {record.id}"}
+            meta = {"title": titles[lang], "description": _summary(descriptions[lang])}
+            if kind in ("partner", "initiative", "contract"):
+                meta["record"] = f"{kind} {record_id}"
             front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-            pages[f"{RECORD_ROUTES[kind]}/{record.id}.{lang}.md"] = (
-                f"---\n{HEADER}\n{front}---\n\n<!-- registry:{kind} {record.id} -->\n")
+            pages[f"{RECORD_ROUTES[kind]}/{record_id}.{lang}.md"] = (
+                f"---\n{HEADER}\n{front}---\n\n<!-- registry:{kind} {record_id} -->\n")
     return pages
 
 

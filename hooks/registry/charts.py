@@ -1,0 +1,229 @@
+"""Charts of the registries as inline SVG, and who signed what as an HTML table.
+
+Pure Python, standard library only: each function returns a string of markup that the
+templates embed with `|safe`, so every text put in here goes through `esc()` first.
+The SVGs scale to their container (width="100%"); the viewBoxes are narrow enough and the
+fonts large enough to stay legible on a 320 px wide phone.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from html import escape
+
+# Imported as a module, not `from .render import ...`, so render.py may import this module.
+from . import models, render
+
+# Segment colours: each has at least 3:1 contrast against white (WCAG 1.4.11, tested).
+PALETTE = ("#1f4e79", "#b3541e", "#2e7d32", "#6a3d9a", "#8a6d00",
+           "#c2185b", "#00796b", "#5d4037", "#546e7a")
+BAR_COLOUR = "#1e5631"
+GRID_COLOUR = "#949494"   # 3.0:1 on white
+BORDER_COLOUR = "#1f1f1f"
+FONT = 20                 # in viewBox units: the emissions chart (560 wide) on a 290 px column gives 10 px
+
+WORDS = {
+    "emissions_title": ("Utsläpp av växthusgaser i Borlänge per sektor, {first}–{last}",
+                        "Greenhouse-gas emissions in Borlänge by sector, {first}–{last}"),
+    "emissions_desc": ("Staplat stapeldiagram per år och sektor. Utsläppen var totalt {a} ton CO₂e år {first} "
+                       "och {b} ton CO₂e år {last}, en förändring med {change}.",
+                       "Stacked bar chart by year and sector. Total emissions were {a} tonnes CO₂e in {first} "
+                       "and {b} tonnes CO₂e in {last}, a change of {change}."),
+    "axis_unit": ("tusen ton CO₂e", "thousand tonnes CO₂e"),
+    "legend": ("Sektorer, uppifrån och ned i staplarna", "Sectors, from the top of each bar down"),
+    "partner": ("Part", "Partner"),
+    "matrix_caption": ("Vilka parter som undertecknat vad", "Which partners signed what"),
+    "signed": ("undertecknade", "signed"),
+    "not_signed": ("–", "–"),
+}
+
+
+def esc(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def word(key: str, lang: str, **values) -> str:
+    sv, en = WORDS[key]
+    return (sv if lang == "sv" else en).format(**values)
+
+
+def svg_open(id: str, width: float, height: float, title: str, desc: str) -> str:
+    """The root of an accessible SVG: an image named by its title and described by its desc."""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{esc(id)}-title {esc(id)}-desc" '
+            f'viewBox="0 0 {width:g} {height:g}" width="100%" class="kb-chart__svg" font-size="{FONT}">'
+            f'<title id="{esc(id)}-title">{esc(title)}</title><desc id="{esc(id)}-desc">{esc(desc)}</desc>')
+
+
+def text(x: float, y: float, content: str, anchor: str = "middle", cls: str = "") -> str:
+    klass = f' class="{cls}"' if cls else ""
+    return f'<text x="{x:g}" y="{y:g}" text-anchor="{anchor}" fill="currentColor"{klass}>{esc(content)}</text>'
+
+
+# Emissions: one stacked bar per year ---------------------------------------------------------
+
+TOP, PLOT_HEIGHT, BOTTOM, LEFT, RIGHT, SLOT, BAR = 52, 280, 34, 52, 8, 50, 34
+
+
+def nice_step(top: float, most_steps: int = 8) -> float:
+    """The smallest of 1, 2, 5, 10, 20, 50, … that divides 0..top into at most `most_steps` steps."""
+    magnitude = 10 ** math.floor(math.log10(top)) if top > 0 else 1
+    for step in (magnitude / 10, magnitude / 5, magnitude / 2, magnitude, magnitude * 2, magnitude * 5):
+        if step >= 1 and math.ceil(top / step) <= most_steps:
+            return step
+    return magnitude * 10
+
+
+def fill(index: int, id: str) -> str:
+    """Every other sector is striped, so neighbours differ in more than colour."""
+    return f"url(#{esc(id)}-p{index})" if index % 2 else PALETTE[index % len(PALETTE)]
+
+
+def patterns(count: int, id: str) -> str:
+    defs = []
+    for i in range(1, count, 2):
+        colour = PALETTE[i % len(PALETTE)]
+        defs.append(f'<pattern id="{esc(id)}-p{i}" width="8" height="8" patternUnits="userSpaceOnUse" '
+                    f'patternTransform="rotate(45)"><rect width="8" height="8" fill="{colour}"/>'
+                    f'<rect width="3" height="8" fill="#fff"/></pattern>')
+    return "<defs>" + "".join(defs) + "</defs>"
+
+
+def emissions_chart(emissions: models.Emissions, lang: str, id: str = "kb-emissions") -> str:
+    """Emissions by sector as stacked bars (thousands of tonnes), totals above, legend below."""
+    years, sectors = emissions.years, emissions.sectors
+    highest = max(y.total for y in years) / 1000
+    step = nice_step(highest)
+    top = max(step * math.ceil(highest / step), step)
+    scale = PLOT_HEIGHT / top  # viewBox units per kt
+    width = LEFT + SLOT * len(years) + RIGHT
+    parts = [svg_open(id, width, TOP + PLOT_HEIGHT + BOTTOM, *emissions_words(emissions, lang)),
+             patterns(len(sectors), id), text(0, FONT, word("axis_unit", lang), "start")]
+    parts += y_axis(top, step, scale, width, lang)
+    for i, year in enumerate(years):
+        parts.append(stacked_bar(year, sectors, LEFT + SLOT * i + (SLOT - BAR) / 2, scale, lang, id))
+    parts.append("</svg>")
+    return '<div class="kb-chart">' + "".join(parts) + legend(sectors, lang, id) + "</div>"
+
+
+def emissions_words(emissions: models.Emissions, lang: str) -> tuple[str, str]:
+    first, last = emissions.years[0], emissions.years[-1]
+    title = word("emissions_title", lang, first=first.year, last=last.year)
+    change = (last.total - first.total) / first.total * 100 if first.total else 0.0
+    sign = "+" if change > 0 else ""
+    percent = sign + render.number(change, lang, 1) + ("\u00a0%" if lang == "sv" else "%")
+    desc = word("emissions_desc", lang, first=first.year, last=last.year, change=percent,
+                a=render.number(first.total, lang), b=render.number(last.total, lang))
+    return title, desc
+
+
+def y_axis(top: float, step: float, scale: float, width: float, lang: str) -> list[str]:
+    """Gridlines with their value in kt (data-value, for tests) and a label on the left."""
+    parts = []
+    for i in range(round(top / step) + 1):
+        value = i * step
+        y = TOP + PLOT_HEIGHT - value * scale
+        parts.append(f'<line x1="{LEFT - 4}" x2="{width - RIGHT:g}" y1="{y:g}" y2="{y:g}" '
+                     f'stroke="{GRID_COLOUR}" stroke-width="1" data-value="{value:g}"/>')
+        parts.append(text(LEFT - 8, y + FONT * 0.35, render.number(value, lang), "end"))
+    return parts
+
+
+def stacked_bar(year: models.EmissionsYear, sectors, x: float, scale: float, lang: str, id: str) -> str:
+    """One year's bar: the first sector at the bottom; negative values are not drawn."""
+    y = TOP + PLOT_HEIGHT
+    rects = []
+    for i, sector in enumerate(sectors):
+        height = max(year.values.get(sector.id, 0.0), 0.0) / 1000 * scale
+        if height > 0:
+            y -= height
+            rects.append(f'<rect x="{x:g}" y="{y:.2f}" width="{BAR}" height="{height:.2f}" fill="{fill(i, id)}" '
+                         f'stroke="#fff" stroke-width="0.5" data-sector="{esc(sector.id)}"/>')
+    centre = x + BAR / 2
+    rects.append(text(centre, y - 6, render.number(year.total / 1000, lang), cls="kb-chart__total"))
+    rects.append(text(centre, TOP + PLOT_HEIGHT + FONT + 6, str(year.year), cls="kb-chart__year"))
+    return f'<g data-year="{year.year}">' + "".join(rects) + "</g>"
+
+
+def legend(sectors, lang: str, id: str) -> str:
+    """An HTML list below the SVG so it wraps; the top of the stack first, as the eye reads the bars."""
+    items = []
+    for i in reversed(range(len(sectors))):
+        swatch = (f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart__swatch" width="1em" height="1em" '
+                  f'viewBox="0 0 16 16" aria-hidden="true" focusable="false"><rect x="0.5" y="0.5" width="15" '
+                  f'height="15" fill="{fill(i, id)}" stroke="{BORDER_COLOUR}" stroke-width="1"/></svg>')
+        items.append(f"<li>{swatch} {esc(getattr(sectors[i].name, lang))}</li>")
+    return (f'<ul class="kb-chart__legend" aria-label="{esc(word("legend", lang))}">'
+            + "".join(items) + "</ul>")
+
+
+# Counts: horizontal bars, each label on its own line above its bar ---------------------------
+
+BAR_WIDTH, LINE, BAR_HEIGHT, GAP, WRAP = 480, 24, 22, 16, 40
+
+
+def bar_chart(title: str, counts: list[tuple[str, int]], lang: str, id: str) -> str:
+    """A horizontal bar per (label, count); long labels wrap onto more lines above the bar."""
+    most = max((count for _, count in counts), default=0) or 1
+    room = BAR_WIDTH - 56  # leave room for the count after the longest bar
+    desc = "; ".join(f"{label}: {render.number(count, lang)}" for label, count in counts)
+    rows, y = [], 0.0
+    for label, count in counts:
+        for line in textwrap.wrap(label, WRAP) or [""]:
+            y += LINE
+            rows.append(text(0, y - 5, line, "start"))
+        length = count / most * room
+        rows.append(f'<rect x="0" y="{y + 2:g}" width="{length:.2f}" height="{BAR_HEIGHT}" fill="{BAR_COLOUR}" '
+                    f'data-count="{count}"/>')
+        rows.append(text(length + 6, y + 2 + BAR_HEIGHT - 5, render.number(count, lang), "start"))
+        y += 2 + BAR_HEIGHT + GAP
+    return ('<div class="kb-chart">' + svg_open(id, BAR_WIDTH, max(y, 1), title, desc)
+            + "".join(rows) + "</svg></div>")
+
+
+# Who signed what --------------------------------------------------------------------------
+
+def signing_matrix(partners, contracts, lang: str, url) -> str:
+    """Partners who signed (rows, in the order given) by contract events (columns, oldest first).
+
+    Events with no signatories listed are left out: an empty column would say nobody signed,
+    where the registry only says that no signed document has been found.
+    """
+    events = sorted((c for c in contracts if c.signatories), key=lambda c: c.date)
+    signed = {pid for c in events for pid in c.signatories}
+    rows = [matrix_row(p, events, lang, url) for p in partners if p.id in signed]
+    caption = esc(word("matrix_caption", lang))
+    head = "".join(matrix_header(c, lang, url) for c in events)
+    return (f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="{caption}">'
+            f'<div class="md-typeset__table"><table class="kb-matrix"><caption>{caption}</caption>'
+            f'<thead><tr><th scope="col">{esc(word("partner", lang))}</th>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div></div>')
+
+
+def matrix_header(contract: models.ContractEvent, lang: str, url) -> str:
+    href = esc(url(render.route("contract", contract.id)))
+    kind = esc(models.label(models.CONTRACT_KINDS, contract.kind, lang))
+    return (f'<th scope="col"><a href="{href}">{kind}</a><br>'
+            f'<time datetime="{contract.date.isoformat()}">{contract.date.year}</time></th>')
+
+
+def matrix_row(partner: models.Partner, events, lang: str, url) -> str:
+    href = esc(url(render.route("partner", partner.id)))
+    cells = "".join(signed_cell(partner.id in c.signatories, lang) for c in events)
+    return f'<tr><th scope="row"><a href="{href}">{partner_name(partner, lang)}</a></th>{cells}</tr>'
+
+
+def partner_name(partner: models.Partner, lang: str) -> str:
+    """As macros.html: the English name where there is one, else the Swedish name marked as Swedish."""
+    if lang == "en" and partner.name_en:
+        return esc(partner.name_en)
+    if lang == "en":
+        return f'<span lang="sv">{esc(partner.name)}</span>'
+    return esc(partner.name)
+
+
+def signed_cell(signed: bool, lang: str) -> str:
+    if signed:
+        return (f'<td><span aria-hidden="true">✓</span>'
+                f'<span class="md-visually-hidden">{esc(word("signed", lang))}</span></td>')
+    return f'<td><span class="md-visually-hidden">{esc(word("not_signed", lang))}</span></td>'

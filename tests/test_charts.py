@@ -1,0 +1,209 @@
+"""The charts in hooks/registry/charts.py: valid, accessible, proportional and escaped."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from registry import load_registries
+from registry.charts import BAR_COLOUR, PALETTE, bar_chart, emissions_chart, signing_matrix
+from registry.models import ContractEvent, Emissions, Partner
+from registry.render import number
+
+ROOT = Path(__file__).resolve().parent.parent
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def reg():
+    return load_registries(ROOT)
+
+
+def parse(markup: str) -> ET.Element:
+    return ET.fromstring(markup)
+
+
+def chart_svg(markup: str) -> ET.Element:
+    return parse(markup).find(f"{SVG}svg")
+
+
+def luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_with_white(colour: str) -> float:
+    return 1.05 / (luminance(colour) + 0.05)
+
+
+@pytest.mark.parametrize("colour", [*PALETTE, BAR_COLOUR])
+def test_every_colour_has_3_to_1_contrast_against_white(colour):
+    assert contrast_with_white(colour) >= 3
+
+
+def test_contrast_formula_matches_known_values():
+    assert contrast_with_white("#000000") == pytest.approx(21)
+    assert contrast_with_white("#767676") == pytest.approx(4.54, abs=0.01)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_emissions_chart_is_an_image_with_title_and_desc(reg, lang):
+    svg = chart_svg(emissions_chart(reg.emissions, lang, id="em"))
+    assert svg.get("role") == "img"
+    assert svg.get("aria-labelledby") == "em-title em-desc"
+    assert svg.get("width") == "100%" and svg.get("height") is None
+    assert svg.find(f"{SVG}title").get("id") == "em-title"
+    desc = svg.find(f"{SVG}desc")
+    assert desc.get("id") == "em-desc"
+    years = reg.emissions.years
+    assert number(years[0].total, lang) in desc.text
+    assert number(years[-1].total, lang) in desc.text
+    change = (years[-1].total - years[0].total) / years[0].total * 100
+    assert number(change, lang, 1) in desc.text
+
+
+def test_swedish_numbers_use_swedish_separators(reg):
+    desc = chart_svg(emissions_chart(reg.emissions, "sv")).find(f"{SVG}desc").text
+    assert "539\u00a0459" in desc and "−21,4\u00a0%" in desc
+    desc = chart_svg(emissions_chart(reg.emissions, "en")).find(f"{SVG}desc").text
+    assert "539,459" in desc and "-21.4%" in desc
+
+
+def test_every_year_is_a_label_with_its_bar(reg):
+    svg = chart_svg(emissions_chart(reg.emissions, "sv"))
+    labels = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "kb-chart__year"]
+    assert labels == [str(y.year) for y in reg.emissions.years]
+    assert [g.get("data-year") for g in svg.iter(f"{SVG}g")] == labels
+
+
+def test_segment_heights_are_proportional_to_the_values(reg):
+    svg = chart_svg(emissions_chart(reg.emissions, "en"))
+    lines = {float(line.get("data-value")): float(line.get("y1")) for line in svg.iter(f"{SVG}line")}
+    top = max(lines)
+    units_per_kt = (lines[0] - lines[top]) / top
+    for year, group in zip(reg.emissions.years, svg.iter(f"{SVG}g")):
+        heights = [float(r.get("height")) for r in group.iter(f"{SVG}rect")]
+        assert sum(heights) == pytest.approx(year.total / 1000 * units_per_kt, abs=1)
+        total = next(t for t in group.iter(f"{SVG}text") if t.get("class") == "kb-chart__total")
+        assert total.text == number(year.total / 1000, "en")
+        bottom = max(float(r.get("y")) + float(r.get("height")) for r in group.iter(f"{SVG}rect"))
+        assert bottom == pytest.approx(lines[0], abs=0.1)
+
+
+def test_legend_is_a_list_in_stack_order_with_bordered_swatches_and_patterns(reg):
+    root = parse(emissions_chart(reg.emissions, "sv", id="em"))
+    items = root.find("ul").findall("li")
+    sectors = reg.emissions.sectors
+    assert ["".join(li.itertext()).strip() for li in items] == [s.name.sv for s in reversed(sectors)]
+    swatches = [li.find(f"{SVG}svg/{SVG}rect") for li in items]
+    assert all(s.get("stroke") and s.get("stroke-width") for s in swatches)
+    fills = [s.get("fill") for s in reversed(swatches)]  # back in stack order
+    assert fills[1] == "url(#em-p1)" and fills[0] == PALETTE[0]
+    patterns = {p.get("id") for p in chart_svg(emissions_chart(reg.emissions, "sv", id="em")).iter(f"{SVG}pattern")}
+    assert patterns == {f"em-p{i}" for i in range(1, len(sectors), 2)}
+
+
+def test_font_size_stays_legible_when_scaled(reg):
+    svg = chart_svg(emissions_chart(reg.emissions, "sv"))
+    width = float(svg.get("viewBox").split()[2])
+    assert int(svg.get("font-size")) / width * 290 >= 10  # px on a 320 px phone's content column
+
+
+def test_two_charts_have_different_ids(reg):
+    ids = []
+    for chart in (emissions_chart(reg.emissions, "sv", id="a"), bar_chart("T", [("x", 1)], "sv", "b")):
+        ids += [e.get("id") for e in parse(chart).iter() if e.get("id")]
+    assert len(ids) == len(set(ids))
+
+
+HOSTILE = "<script>alert(1)</script> & Co"
+
+
+def test_text_in_the_emissions_chart_is_escaped(reg):
+    data = reg.emissions.model_dump()
+    data["sectors"][0]["name"] = {"sv": HOSTILE, "en": HOSTILE}
+    markup = emissions_chart(Emissions.model_validate(data), "en", id='x"><script>')
+    assert "<script>" not in markup
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in markup
+    parse(markup)
+
+
+def test_bar_chart_lists_every_label_and_count_in_desc():
+    counts = [("Energi", 5), ("Nationell motpart i Klimatkontrakt 2030", 12), ("Avfall", 0)]
+    svg = chart_svg(bar_chart("Insatser per område", counts, "sv", "cat"))
+    assert svg.get("role") == "img" and svg.get("aria-labelledby") == "cat-title cat-desc"
+    assert svg.find(f"{SVG}title").text == "Insatser per område"
+    desc = svg.find(f"{SVG}desc").text
+    for label, count in counts:
+        assert f"{label}: {count}" in desc
+    widths = {int(r.get("data-count")): float(r.get("width")) for r in svg.iter(f"{SVG}rect")}
+    assert widths[0] == 0 and widths[5] == pytest.approx(widths[12] * 5 / 12, abs=0.01)
+    assert max(widths.values()) < float(svg.get("viewBox").split()[2])
+
+
+def test_bar_chart_wraps_long_labels_and_escapes_them():
+    label = HOSTILE + " " + "mycket lång etikett " * 4
+    markup = bar_chart("A & B", [(label, 1_234)], "sv", "b")
+    assert "<script>" not in markup and "A &amp; B" in markup
+    svg = chart_svg(markup)
+    lines = [t.text for t in svg.iter(f"{SVG}text")]
+    assert len(lines) >= 3 and all(len(line) <= 40 for line in lines)
+    assert "1\u00a0234" in svg.find(f"{SVG}desc").text
+
+
+def test_bar_chart_with_no_counts_is_still_valid():
+    svg = chart_svg(bar_chart("Inget", [], "en", "none"))
+    assert svg.get("role") == "img"
+
+
+def matrix(reg, lang):
+    markup = signing_matrix(reg.partners, reg.contracts, lang, lambda route: "/" + route)
+    return markup, parse(markup.replace("<br>", "<br/>"))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_matrix_has_a_tick_exactly_where_a_partner_signed(reg, lang):
+    _, root = matrix(reg, lang)
+    assert root.get("role") == "region" and root.get("tabindex") == "0" and root.get("aria-label")
+    events = sorted((c for c in reg.contracts if c.signatories), key=lambda c: c.date)
+    heads = root.findall(".//thead/tr/th")
+    assert all(th.get("scope") == "col" for th in heads)
+    assert [th.find("time").get("datetime") for th in heads[1:]] == [c.date.isoformat() for c in events]
+    signers = [p for p in reg.partners if any(p.id in c.signatories for c in reg.contracts)]
+    rows = root.findall(".//tbody/tr")
+    assert len(rows) == len(signers)
+    for partner, row in zip(signers, rows):
+        header = row.find("th")
+        assert header.get("scope") == "row" and header.find("a").get("href") == f"/parter/{partner.id}/"
+        ticks = ["✓" in "".join(td.itertext()) for td in row.findall("td")]
+        assert ticks == [partner.id in c.signatories for c in events]
+
+
+def test_matrix_cells_have_hidden_words_and_headers_name_the_kind(reg):
+    markup, root = matrix(reg, "sv")
+    assert "undertecknade" in markup
+    first = root.find(".//thead/tr/th[2]")
+    assert "Avsiktsförklaring" in "".join(first.itertext()) and "2021" in "".join(first.itertext())
+    assert first.find("a").get("href") == "/klimatkontraktet/avsiktsforklaring-2021/"
+    hidden = [s.text for s in root.iter("span") if s.get("class") == "md-visually-hidden"]
+    assert set(hidden) == {"undertecknade", "–"}
+
+
+def test_matrix_marks_swedish_names_on_english_pages():
+    partners = [Partner(id="a", name="Åkeri & Söner <AB>", type="company", roles=["contributing"],
+                        description={"sv": "x", "en": "x"}, sources=["https://a.se"], last_reviewed=date(2024, 1, 1)),
+                Partner(id="b", name="Statens x", name_en="State X", type="government-agency",
+                        roles=["contributing"], description={"sv": "x", "en": "x"}, sources=["https://b.se"],
+                        last_reviewed=date(2024, 1, 1)),
+                Partner(id="c", name="Unsigned", type="company", roles=["contributing"],
+                        description={"sv": "x", "en": "x"}, sources=["https://c.se"], last_reviewed=date(2024, 1, 1))]
+    contract = ContractEvent(id="k", date=date(2022, 1, 1), kind="local-contract", title={"sv": "t", "en": "t"},
+                             summary={"sv": "s", "en": "s"}, signatories=["a", "b"], sources=["https://k.se"],
+                             last_reviewed=date(2024, 1, 1))
+    markup = signing_matrix(partners, [contract], "en", lambda route: route)
+    assert '<span lang="sv">Åkeri &amp; Söner &lt;AB&gt;</span>' in markup
+    assert ">State X</a>" in markup and "Statens" not in markup and "Unsigned" not in markup
