@@ -28,7 +28,7 @@ def on_pre_build(config) -> None:
     try:
         registries = load_registries(_root(config))
     except RegistryError as err:
-        raise Abort(err.report()) from None
+        raise Abort(err.report() + "\nNothing was built: the site is unchanged.") from None
     write_stubs(Path(config.docs_dir), registries)
     extra = config.extra
     settings = Settings(contact=dict(extra.get("contact", {})), repository=extra.get("repository", ""),

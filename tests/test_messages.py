@@ -36,7 +36,7 @@ CASES = [
     ("unknown-field", P, "    website:", "    webbsite:", [
         "partners.yaml:6:5: record borlange-kommun, field webbsite: unknown field 'webbsite' — did you mean 'website'?"]),
     ("missing-field", P, "    name: Borlänge kommun\n", "", [
-        "partners.yaml:2:5: record borlange-kommun, field name: this required field is missing — add `name: …` to the record"]),
+        "partners.yaml:2:5: record borlange-kommun, field name: this required field is missing — add the line `name:` with its value to the record"]),
     ("yaml-boolean", P, "    name: Borlänge kommun\n", "    name: no\n", [
         "partners.yaml:3:5: record borlange-kommun, field name: YAML reads a bare yes, no, on, off, true and false"
         " as a yes/no value, not as text — put the text in quotes, e.g. \"no\""]),
@@ -54,7 +54,7 @@ CASES = [
     ("impossible-date", P, "    last_reviewed: 2026-11-01\n  - id: borlange-energi",
      "    last_reviewed: 2026-13-01\n  - id: borlange-energi", [
         "partners.yaml:13:5: record borlange-kommun, field last_reviewed: '2026-13-01' is not a date"
-        " — write it as YYYY-MM-DD without quotes, e.g. 2022-04-11"]),
+        " — write it as YYYY-MM-DD, e.g. 2022-04-11"]),
     ("end-before-start", I, "    end: 2030\n", "    end: 2021\n", [
         "initiatives.yaml:14:5: record solceller, field end: the end 2021 is before the start 2022-01 — correct one of them"]),
     ("duplicate-id", P, "id: borlange-energi", "id: borlange-kommun", [
@@ -85,10 +85,24 @@ CASES = [
     ("total-does-not-add-up", E, "    total: 250\n", "    total: 260\n", [
         "emissions.yaml:35:5: record 2024, field total: the total 260.00 differs from the sum of the sectors"
         " 250.00 — correct the total or a sector value"]),
+    ("swedish-label", I, "status: ongoing", "status: Pågår", [
+        "initiatives.yaml:10:5: record solceller, field status: 'Pågår' is not an allowed value"
+        " — did you mean 'ongoing' (Pågår)? (allowed: planned, ongoing, completed, paused)"]),
+    ("text-instead-of-list", P, "    roles: [coordinator]\n", "    roles: coordinator\n", [
+        "partners.yaml:5:5: record borlange-kommun, field roles: expected a list, found 'coordinator'"
+        " — write the items in brackets, e.g. [coordinator], or each on its own line starting with '- '"]),
+    ("quoted-date", P, "    last_reviewed: 2026-11-01\n  - id: borlange-energi",
+     "    last_reviewed: \"2026-11-01\"\n  - id: borlange-energi", [
+        "partners.yaml:13:5: record borlange-kommun, field last_reviewed: the date '2026-11-01' is in quotes,"
+        " so YAML reads it as text — remove the quotes"]),
+    ("quote-inside-quoted-text", P, "    name: Borlänge Energi\n", '    name: "Borlänge "Energi" AB"\n', [
+        "partners.yaml:15:11: YAML syntax: a quote is opened on this line but not closed, or a quote mark inside"
+        " the text ends it early — close the quote, or use ” ” inside the text\n"
+        '    15 |     name: "Borlänge "Energi" AB"\n       |           ^']),
     ("not-a-number", C, "cities: 23", "cities: tjugotre", [
         "contracts.yaml:12:5: record avsiktsforklaring-2021, field cities: expected a number, found 'tjugotre'"
         " — write digits only, e.g. 23"]),
-    ("empty-file", C, None, "", ["contracts.yaml:1:1: the file is empty — restore its content from the repository"]),
+    ("empty-file", C, None, "", ["contracts.yaml:1:1: the file is empty — undo the change that emptied it (on GitHub: the file's History)"]),
     ("not-utf8", P, "Borlänge kommun".encode(), "Borlänge kommun".encode("latin-1"), [
         "partners.yaml:3:15: byte 0xe4 is not UTF-8 — save the file as UTF-8 (å, ä and ö must be UTF-8)"]),
     ("byte-order-mark", P, b"partners:", b"\xef\xbb\xbfpartners:", [
@@ -138,9 +152,9 @@ def test_the_check_reports_every_mistake_in_every_file_at_once(tmp_path):
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "initiatives.yaml:10:5: record solceller, field status: 'pågår' is not an allowed value"
-        " — use one of: planned, ongoing, completed, paused",
+        " — did you mean 'ongoing' (Pågår)? (allowed: planned, ongoing, completed, paused)",
         "partners.yaml:6:5: record borlange-kommun, field webbsite: unknown field 'webbsite' — did you mean 'website'?",
-        "2 mistakes in the registries — nothing was built; fix them and try again.",
+        "2 mistakes in the registries — fix them and try again.",
     ]
 
 
@@ -172,5 +186,6 @@ def test_a_broken_registry_stops_the_build_without_traceback_and_keeps_the_old_s
     assert "Traceback" not in output
     assert output.strip().splitlines() == [
         "partners.yaml:6:5: record borlange-kommun, field webbsite: unknown field 'webbsite' — did you mean 'website'?",
-        "1 mistake in the registries — nothing was built; fix them and try again."]
+        "1 mistake in the registries — fix them and try again.",
+        "Nothing was built: the site is unchanged."]
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before

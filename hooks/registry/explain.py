@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import date
 
 from pydantic import BaseModel
 
-from .models import pattern_name
+from .models import EFFECT_KINDS, VOCABULARIES, pattern_name
 
 LANGUAGES = {"sv": "Swedish", "en": "English"}
 YAML_BOOLEANS = "yes, no, on, off, true and false"
@@ -19,6 +20,8 @@ def did_you_mean(word: object, choices) -> str:
 
 
 def _shown(value: object) -> str:
+    if value is None:
+        return "nothing (an empty value)"
     if isinstance(value, bool):
         return "yes/no (true/false)"
     if isinstance(value, (dict, list)):
@@ -27,6 +30,8 @@ def _shown(value: object) -> str:
 
 
 def _text_expected(value: object) -> str:
+    if value is None:
+        return "this field is empty — write the text after the colon, or remove the line if the field is optional"
     if isinstance(value, bool):
         return ("YAML reads a bare " + YAML_BOOLEANS + " as a yes/no value, not as text"
                 " — put the text in quotes, e.g. \"no\"")
@@ -48,7 +53,7 @@ def explain(error: dict, model: type[BaseModel] | None = None) -> str:
     if kind == "missing":
         if last in LANGUAGES:
             return f"the {LANGUAGES[last]} text is missing — add `{last}: …` beside the other language"
-        return f"this required field is missing — add `{last}: …` to the record"
+        return f"this required field is missing — add the line `{last}:` with its value to the record"
     if kind == "extra_forbidden":
         known = _known_fields(model, loc)
         hint = did_you_mean(last, known)
@@ -57,7 +62,7 @@ def explain(error: dict, model: type[BaseModel] | None = None) -> str:
         return f"unknown field '{last}' — remove it; the fields here are: {', '.join(known)}"
     if kind == "literal_error":
         allowed = [a.strip(" '") for a in error["ctx"]["expected"].replace(" or ", ", ").split(", ")]
-        hint = did_you_mean(value, allowed)
+        hint = _by_label(value, allowed) or did_you_mean(value, allowed)
         if hint:
             return f"{_shown(value)} is not an allowed value — did you mean {hint}? (allowed: {', '.join(allowed)})"
         return f"{_shown(value)} is not an allowed value — use one of: {', '.join(allowed)}"
@@ -68,14 +73,18 @@ def explain(error: dict, model: type[BaseModel] | None = None) -> str:
     if kind == "string_pattern_mismatch":
         return _pattern_message(pattern_name(error["ctx"]["pattern"]), value)
     if kind.startswith("date") or kind == "datetime_type":
-        return (f"{_shown(value)} is not a date — write it as YYYY-MM-DD without quotes, e.g. 2022-04-11")
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and _is_date(value):
+            return f"the date '{value}' is in quotes, so YAML reads it as text — remove the quotes"
+        return f"{_shown(value)} is not a date — write it as YYYY-MM-DD, e.g. 2022-04-11"
     if kind == "model_type" or kind == "dict_type":
         if isinstance(value, str):
             return ("a single text where texts in both languages are expected"
                     " — write `sv: …` and `en: …` on indented lines below")
         return f"expected a group of fields, found {_shown(value)} — check the indentation"
     if kind == "list_type":
-        return f"expected a list, found {_shown(value)} — write each item on its own line starting with '- '"
+        example = f"[{value}]" if isinstance(value, str) else "[first, second]"
+        return (f"expected a list, found {_shown(value)} — write the items in brackets, e.g. {example},"
+                " or each on its own line starting with '- '")
     if kind == "too_short":
         return "the list is empty — give at least one item"
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
@@ -85,6 +94,24 @@ def explain(error: dict, model: type[BaseModel] | None = None) -> str:
     if kind == "value_error":
         return str(error["ctx"]["error"])
     return error["msg"]
+
+
+def _by_label(value: object, allowed: list[str]) -> str:
+    """Editors often write the Swedish (or English) label: 'Genomförd' -> 'completed' (Genomförd)."""
+    for vocabulary in (*VOCABULARIES.values(), EFFECT_KINDS):
+        if set(allowed) == set(vocabulary):
+            for key, labels in vocabulary.items():
+                if str(value).strip().lower() in (labels[0].lower(), labels[1].lower()):
+                    return f"'{key}' ({labels[0]})"
+    return ""
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+        return True
+    except ValueError:
+        return False
 
 
 def _pattern_message(name: str, value: object) -> str:

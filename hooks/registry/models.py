@@ -33,7 +33,7 @@ ROLES = {
     "coordinator": ("Samordnare", "Coordinator"),
     "driving-party": ("Drivande part", "Driving party"),
     "contributing": ("Bidragande organisation", "Contributing organisation"),
-    "national-counterparty": ("Nationell motpart i Klimatkontrakt 2030", "National party to Klimatkontrakt 2030"),
+    "national-counterparty": ("Nationell motpart i Klimatkontrakt 2030", "National party to Climate Contract 2030"),
     "twin-city": ("Tvillingstad", "Twin city"),
     "regional-partner": ("Regional part", "Regional partner"),
     "project-partner": ("Projektpartner", "Project partner"),
@@ -57,7 +57,7 @@ STATUSES = {
 CONTRACT_KINDS = {
     "letter-of-intent": ("Avsiktsförklaring", "Letter of intent"),
     "local-contract": ("Lokalt klimatkontrakt", "Local climate contract"),
-    "national-contract": ("Klimatkontrakt 2030", "Klimatkontrakt 2030"),
+    "national-contract": ("Klimatkontrakt 2030", "Climate Contract 2030"),
     "expansion": ("Utvidgning", "Expansion"),
 }
 EFFECT_KINDS = {

@@ -40,6 +40,5 @@ class RegistryError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} mistake{'s' if count != 1 else ''} in the registries"
-                     " — nothing was built; fix them and try again.")
+        lines.append(f"{count} mistake{'s' if count != 1 else ''} in the registries — fix them and try again.")
         return "\n".join(lines)

@@ -82,7 +82,7 @@ def _decode(raw: bytes, file: str) -> str:
                                   " — save the file as UTF-8 (å, ä and ö must be UTF-8)")) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise YamlProblem(Problem(file, 1, 1, None, None,
-                                  "the file is empty — restore its content from the repository"))
+                                  "the file is empty — undo the change that emptied it (on GitHub: the file's History)"))
     return text
 
 
@@ -186,6 +186,26 @@ _HINTS = [
 ]
 
 
+def _unclosed_quote_before(lines: list[str], line: int) -> int | None:
+    """The line (1-based) of an unbalanced quoted value at or just above `line`, if any: such a
+    quote makes the parser stumble a line or two later, on what looks like indentation."""
+    for number in range(min(line, len(lines)), max(0, line - 10), -1):
+        value = lines[number - 1].split("#")[0] if '"' not in lines[number - 1] else lines[number - 1]
+        value = value.split(": ", 1)[1] if ": " in value else value.strip().removeprefix("- ")
+        value = value.strip()
+        if value[:1] in ("'", '"') and not _balanced(value):
+            return number
+    return None
+
+
+def _balanced(value: str) -> bool:
+    quote, body = value[0], value[1:]
+    if quote == "'":
+        return body.endswith("'") and "'" not in body[:-1].replace("''", "")
+    inner = body[:-1].replace('\\"', "") if body.endswith('"') else body
+    return body.endswith('"') and '"' not in inner
+
+
 def _syntax_problem(err: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     starts_earlier = err.context and ("quoted scalar" in err.context or "simple key" in err.context)
     mark = (err.context_mark if starts_earlier else None) or err.problem_mark or err.context_mark
@@ -194,6 +214,12 @@ def _syntax_problem(err: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     hint = next((h for key, extra, h in _HINTS if key in what and extra in what), None)
     hint = hint or f"the YAML cannot be read ({(err.problem or err.context or '').strip()})"
     lines = text.splitlines()
+    quote_line = _unclosed_quote_before(lines, line)
+    if quote_line and "quote" not in hint:
+        line = quote_line
+        col = len(lines[line - 1]) - len(lines[line - 1].split(": ", 1)[-1].lstrip()) + 1
+        hint = ("a quote is opened on this line but not closed, or a quote mark inside the text ends it early"
+                " — close the quote, or use ” ” inside the text")
     if 1 <= line <= len(lines):
         excerpt = lines[line - 1].replace("\t", "→")
         hint += f"\n    {line} | {excerpt}\n    {' ' * len(str(line))} | {' ' * (col - 1)}^"
