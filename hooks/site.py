@@ -13,18 +13,27 @@ sys.path.insert(0, str(Path(__file__).parent))
 from registry import RegistryError, load_registries  # noqa: E402
 from registry.render import MarkerError, Renderer, Settings  # noqa: E402
 from registry.exports import data_files  # noqa: E402
+from registry.external_links import ExternalLinks  # noqa: E402
 from registry.feed import atom_feed  # noqa: E402
 from registry.stubs import write_stubs  # noqa: E402
 
 _renderer: Renderer | None = None
+_external_links = ExternalLinks()
 
 
 def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
+def on_config(config):
+    if _external_links not in config.markdown_extensions:
+        config.markdown_extensions.append(_external_links)
+    return config
+
+
 def on_pre_build(config) -> None:
     global _renderer
+    _external_links.lang = config.theme["language"]  # set by the i18n plugin's on_config, which runs after ours
     try:
         registries = load_registries(_root(config))
     except RegistryError as err:
@@ -42,7 +51,6 @@ def on_page_markdown(markdown, page, config, files):
         return _renderer.render_page(markdown, page.file.src_uri, page.file.locale)
     except MarkerError as err:
         raise Abort(str(err)) from None
-
 
 
 def on_page_context(context, page, config, nav):

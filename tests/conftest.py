@@ -50,6 +50,18 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (one instance for the whole run)."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
 def page(site: Path, route: str, lang: str = "sv") -> BeautifulSoup:
     """The built page at `route` ('parter/ssab/') in `lang`."""
     prefix = "" if lang == "sv" else "en/"

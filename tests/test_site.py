@@ -163,3 +163,19 @@ def test_an_editor_adds_a_partner_and_sees_it_everywhere(tmp_path):
         assert page(site, "parter/ny-partner/", lang).find("h1").get_text(strip=True) == "Ny Partner AB"
         assert "Ny Partner AB" in page(site, "parter/", lang).get_text()
         assert "Ny Partner AB" in page(site, f"insatser/{named.id}/", lang).find("article").get_text()
+
+
+def test_links_to_other_sites_are_marked_external_and_open_safely(site):
+    checked = 0
+    for path, html in all_pages(site):
+        article = html.find("article")
+        if article is None:
+            continue
+        lang = html.html["lang"]
+        for a in article.select('a[href^="http"]'):
+            assert "noopener" in a.get("rel", []) and "noreferrer" in a.get("rel", []), a
+            hidden = a.find("span", class_="md-visually-hidden")
+            assert hidden is not None and hidden.get_text(strip=True) == (
+                "(extern webbplats)" if lang == "sv" else "(external website)"), a
+            checked += 1
+    assert checked > 100

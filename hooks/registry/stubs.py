@@ -7,6 +7,7 @@ changed (else `mkdocs serve` would rebuild in a loop), and stale ones are remove
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import yaml
@@ -23,6 +24,12 @@ LANGS = ("sv", "en")
 def _summary(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _escape(text: str) -> str:
+    """MkDocs renders page titles and meta without autoescaping: escape what could break out
+    of text or a double-quoted attribute (an apostrophe cannot, and stays readable in search)."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
 
 
 def _pages(reg: Registries):
@@ -54,7 +61,7 @@ def stub_texts(reg: Registries) -> dict[str, str]:
     pages = {}
     for kind, record_id, titles, descriptions in _pages(reg):
         for lang in LANGS:
-            meta = {"title": titles[lang], "description": _summary(descriptions[lang])}
+            meta = {"title": _escape(titles[lang]), "description": _escape(_summary(descriptions[lang]))}
             if kind in ("partner", "initiative", "contract"):
                 meta["record"] = f"{kind} {record_id}"
             front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
