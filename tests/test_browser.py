@@ -136,6 +136,17 @@ def test_search_by_keyboard_finds_records_in_the_page_language_only(served, brow
     if lang == "sv":
         assert not any(link.startswith(served + "en/") for link in links)
     assert [r for r in requests if not r.startswith(served)] == []
+    page.add_script_tag(path=str(AXE))  # the search results, a page type of their own
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+    assert [v["id"] for v in result["violations"]] == []
+    context.close()
+
+
+@pytest.mark.parametrize("lang, placeholder, label", [("sv", "Sök", "Välj språk"), ("en", "Search", "Select language")])
+def test_material_interface_texts_are_in_the_page_language(served, browser, lang, placeholder, label):
+    context, page, _ = open_page(browser, url(served, lang, "parter/"))
+    assert page.get_attribute("input.md-search__input", "placeholder") == placeholder
+    assert page.get_attribute(".md-select > button", "aria-label") == label
     context.close()
 
 

@@ -189,3 +189,23 @@ def test_a_broken_registry_stops_the_build_without_traceback_and_keeps_the_old_s
         "1 mistake in the registries — fix them and try again.",
         "Nothing was built: the site is unchanged."]
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_scripts_build_is_all_or_nothing(tmp_path):
+    """A mistake found late (a bad marker in a page) must not leave half a site behind."""
+    project = copy_project(tmp_path / "project", registries=MINIMAL)
+    shutil.copytree(ROOT / "scripts", project / "scripts")
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        shutil.copy(ROOT / name, project / name)
+    os.symlink(ROOT / ".venv", project / ".venv")
+    run = lambda: subprocess.run(["bash", "scripts/build"], cwd=project, capture_output=True, text=True,  # noqa: E731
+                                 timeout=300)
+    assert run().returncode == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    page = project / "docs" / "om-viable-cities.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- registry:no-such-thing -->\n", encoding="utf-8")
+    result = run()
+    assert result.returncode != 0
+    assert "unknown marker 'registry:no-such-thing'" in result.stdout + result.stderr
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
+    assert not (project / "site.new").exists()

@@ -14,6 +14,7 @@ from html import escape
 
 # Imported as a module, not `from .render import ...`, so render.py may import this module.
 from . import models, render
+from .words import WORDS
 
 # Segment colours: each has at least 3:1 contrast against white (WCAG 1.4.11, tested).
 PALETTE = ("#1f4e79", "#b3541e", "#2e7d32", "#6a3d9a", "#8a6d00",
@@ -23,20 +24,6 @@ GRID_COLOUR = "#949494"   # 3.0:1 on white
 BORDER_COLOUR = "#1f1f1f"
 FONT = 20                 # in viewBox units: the emissions chart (560 wide) on a 290 px column gives 10 px
 
-WORDS = {
-    "emissions_title": ("Utsläpp av växthusgaser i Borlänge per sektor, {first}–{last}",
-                        "Greenhouse-gas emissions in Borlänge by sector, {first}–{last}"),
-    "emissions_desc": ("Staplat stapeldiagram per år och sektor. Utsläppen var totalt {a} ton CO₂e år {first} "
-                       "och {b} ton CO₂e år {last}, en förändring med {change}.",
-                       "Stacked bar chart by year and sector. Total emissions were {a} tonnes CO₂e in {first} "
-                       "and {b} tonnes CO₂e in {last}, a change of {change}."),
-    "axis_unit": ("tusen ton CO₂e", "thousand tonnes CO₂e"),
-    "legend": ("Sektorer, uppifrån och ned i staplarna", "Sectors, from the top of each bar down"),
-    "partner": ("Part", "Partner"),
-    "matrix_caption": ("Vilka parter som undertecknat vad", "Which partners signed what"),
-    "signed": ("undertecknade", "signed"),
-    "not_signed": ("–", "–"),
-}
 
 
 def esc(text: object) -> str:
@@ -44,7 +31,7 @@ def esc(text: object) -> str:
 
 
 def word(key: str, lang: str, **values) -> str:
-    sv, en = WORDS[key]
+    sv, en = WORDS["chart_" + key]
     return (sv if lang == "sv" else en).format(**values)
 
 

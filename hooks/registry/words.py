@@ -88,4 +88,17 @@ WORDS = {
                   "data catalogue in DCAT-AP-SE, for Sweden's data portal"),
     "feed": ("nyhetsflöde (Atom) med nya och ändrade insatser och kontrakt",
              "news feed (Atom) of new and changed initiatives and contracts"),
+    # Charts (charts.py)
+    "chart_emissions_title": ("Utsläpp av växthusgaser i Borlänge per sektor, {first}–{last}",
+                        "Greenhouse-gas emissions in Borlänge by sector, {first}–{last}"),
+    "chart_emissions_desc": ("Staplat stapeldiagram per år och sektor. Utsläppen var totalt {a} ton CO₂e år {first} "
+                       "och {b} ton CO₂e år {last}, en förändring med {change}.",
+                       "Stacked bar chart by year and sector. Total emissions were {a} tonnes CO₂e in {first} "
+                       "and {b} tonnes CO₂e in {last}, a change of {change}."),
+    "chart_axis_unit": ("tusen ton CO₂e", "thousand tonnes CO₂e"),
+    "chart_legend": ("Sektorer, uppifrån och ned i staplarna", "Sectors, from the top of each bar down"),
+    "chart_partner": ("Part", "Partner"),
+    "chart_matrix_caption": ("Vilka parter som undertecknat vad", "Which partners signed what"),
+    "chart_signed": ("undertecknade", "signed"),
+    "chart_not_signed": ("–", "–"),
 }

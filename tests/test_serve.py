@@ -1,0 +1,62 @@
+"""The editor's preview: `mkdocs serve` shows a registry edit without a restart, reports a
+mistake in the terminal (no traceback), and shows the site again once it is fixed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import MINIMAL, copy_project
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(address: str) -> str:
+    with urllib.request.urlopen(address, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(address: str, text: str, seconds: float = 60) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            if text in fetch(address):
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_shows_a_registry_edit_and_survives_a_mistake(tmp_path):
+    project = copy_project(tmp_path / "project", registries=MINIMAL)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert wait_for(base + "parter/borlange-energi/", "Borlänge Energi")
+        partners = project / "partners.yaml"
+        partners.write_text(partners.read_text(encoding="utf-8").replace(
+            "name: Borlänge Energi", "name: Borlänge Energi AB"), encoding="utf-8")
+        assert wait_for(base + "en/parter/borlange-energi/", "Borlänge Energi AB")
+        partners.write_text(partners.read_text(encoding="utf-8").replace("    website:", "    webbsite:"),
+                            encoding="utf-8")
+        time.sleep(3)  # MkDocs holds requests while a rebuild fails; fixing the mistake brings the site back
+        partners.write_text(partners.read_text(encoding="utf-8").replace("    webbsite:", "    website:"),
+                            encoding="utf-8")
+        assert wait_for(base + "parter/borlange-energi/", "Borlänge Energi AB")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "unknown field 'webbsite' — did you mean 'website'?" in output
+    assert "Traceback" not in output
