@@ -149,6 +149,7 @@ class Initiative(Model):
     summary: Text
     category: _choice(CATEGORIES)
     status: _choice(STATUSES)
+    status_as_of: PartialDate | None = Field(None, description="When a source last confirmed the status")
     lead: Id = Field(description="The id of the partner that leads it")
     partners: list[Id] = Field(default_factory=list, description="Ids of the other partners taking part")
     start: PartialDate | None = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -63,8 +64,17 @@ def relative(target: str, here: str) -> str:
 def number(value: float, lang: str, digits: int = 0) -> str:
     text = f"{value:,.{digits}f}"
     if lang == "sv":
-        text = text.replace(",", "\u00a0").replace(".", ",").replace("-", "−")
-    return text
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text.replace("-", "−")
+
+
+def source_label(address: str) -> str:
+    """A readable link text for a source: 'borlange.se › 2022-04-11-nu-startar-ett-unikt-…'."""
+    parts = urlsplit(address)
+    host = parts.netloc.removeprefix("www.") or address
+    last = parts.path.rstrip("/").rsplit("/", 1)[-1] if parts.path.strip("/") else ""
+    last = last if len(last) <= 48 else last[:47] + "…"
+    return f"{host} › {last}" if last else host
 
 
 def day(value: date | str, lang: str) -> str:
@@ -125,12 +135,13 @@ class Renderer:
             "lang": lang, "other_lang": "en" if lang == "sv" else "sv", "reg": self.reg,
             "rel": self.relations, "site": self.settings, "t": t, "label": label,
             "tx": lambda text: getattr(text, lang), "num": lambda v, d=0: number(v, lang, d),
-            "day": lambda v: day(v, lang), "url": lambda target: relative(target, here),
+            "day": lambda v: day(v, lang), "source_label": source_label, "url": lambda target: relative(target, here),
             "route": route, "stale": self.is_stale, "vocab": VOCABULARIES,
             "emissions_chart": lambda: charts.emissions_chart(self.reg.emissions, lang),
             "bar_chart": lambda title, counts, id: charts.bar_chart(title, counts, lang, id),
             "signing_matrix": lambda: charts.signing_matrix(
-                sorted(self.reg.partners, key=lambda p: p.name), self.reg.contracts, lang,
+                sorted(self.reg.partners, key=lambda p: (p.name_en if lang == "en" and p.name_en else p.name)),
+                self.reg.contracts, lang,
                 lambda target: relative(target, here)),
             "per_resident": self.per_resident,
             "counts": lambda vocabulary: [(label(vocabulary, value), n)
@@ -161,11 +172,12 @@ class Renderer:
         return data
 
     def per_resident(self):
-        """(year, tonnes per resident) for the latest emissions year with a population figure, or None."""
-        population = {p.date.year: p.value for p in self.reg.emissions.population}
+        """(emissions year, tonnes per resident, Population) for the latest year with a population
+        figure, or None."""
+        population = {p.date.year: p for p in self.reg.emissions.population}
         for year in reversed(self.reg.emissions.years):
             if year.year in population:
-                return year.year, year.total / population[year.year]
+                return year.year, year.total / population[year.year].value, population[year.year]
         return None
 
     def is_stale(self, record) -> bool:
