@@ -18,6 +18,7 @@ from registry.feed import atom_feed  # noqa: E402
 from registry.stubs import write_stubs  # noqa: E402
 
 _renderer: Renderer | None = None
+_stubs_for: tuple = (None, None)  # (registries, docs_dir) the stubs were last written for
 _external_links = ExternalLinks()
 
 
@@ -38,7 +39,10 @@ def on_pre_build(config) -> None:
         registries = load_registries(_root(config))
     except RegistryError as err:
         raise Abort(err.report() + "\nNothing was built: the site is unchanged.") from None
-    write_stubs(Path(config.docs_dir), registries)
+    global _stubs_for
+    if _stubs_for[0] is not registries or _stubs_for[1] != config.docs_dir:  # once, not once per language
+        write_stubs(Path(config.docs_dir), registries)
+        _stubs_for = (registries, config.docs_dir)
     extra = config.extra
     settings = Settings(contact=dict(extra.get("contact", {})), repository=extra.get("repository", ""),
                         review_months=int(extra.get("review_months", 12)))

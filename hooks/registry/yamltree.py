@@ -94,10 +94,13 @@ def _scalar(event, problem) -> object:
     if event.tag not in (None, "!"):
         raise problem(event, f"the tag {event.tag} is not allowed — remove it and write plain text")
     tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    node = yaml.ScalarNode(tag, event.value)
     try:
-        return _constructor.construct_object(yaml.ScalarNode(tag, event.value))
+        return _constructor.construct_object(node)
     except (ValueError, yaml.constructor.ConstructorError):
         return event.value  # e.g. 2022-13-01: kept as text; the model says what a date looks like
+    finally:
+        _constructor.constructed_objects.pop(node, None)  # else every scalar ever read stays in memory
 
 
 def _build(events, file: str) -> Tree:
