@@ -1,0 +1,72 @@
+"""What a reader's phone downloads for a page: every request the page makes in Chromium,
+gzip-compressed as a web server would send it. Usage (after ./scripts/test set things up):
+
+    .venv/bin/python bench/page_weight.py [route ...]      # default: the start page in both languages
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def build(www: Path, base: str) -> None:
+    env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(www / "site")],
+                   cwd=ROOT, env=env, check=True)
+
+
+def weigh(browser, base: str, www: Path, route: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    urls = []
+    page.on("requestfinished", lambda r: urls.append(r.url))
+    page.goto(base + route)
+    page.wait_for_load_state("networkidle")
+    total = 0
+    print(f"\n/{route}  (390 px wide)\n{'gzip bytes':>10} {'raw bytes':>10}  file")
+    for url in dict.fromkeys(urls):
+        path = www / "site" / url[len(base):].split("?")[0].split("#")[0]
+        data = (path / "index.html" if path.is_dir() else path).read_bytes()
+        size = len(gzip.compress(data, 6))
+        total += size
+        print(f"{size:>10,} {len(data):>10,}  {url[len(base):] or '(page)'}")
+    print(f"{total:>10,} in total")
+    page.close()
+
+
+def main(routes: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        www = Path(folder)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
+        base = f"http://127.0.0.1:{server.server_port}/site/"
+        build(www, base)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            for route in routes:
+                weigh(browser, base, www, route)
+            browser.close()
+        server.shutdown()
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["", "en/"])
