@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -28,13 +29,9 @@ class Registries:
     def partner(self, partner_id: str) -> Partner:
         return self._partners_by_id[partner_id]
 
-    @property
+    @cached_property  # works on a frozen dataclass: it writes to the instance's __dict__ directly
     def _partners_by_id(self) -> dict[str, Partner]:
-        cached = self.__dict__.get("_by_id")
-        if cached is None:
-            cached = {p.id: p for p in self.partners}
-            object.__setattr__(self, "_by_id", cached)
-        return cached
+        return {p.id: p for p in self.partners}
 
 
 def _record_name(tree: Tree, key: str, index: int) -> str:

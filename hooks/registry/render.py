@@ -193,6 +193,14 @@ def months_between(earlier: date, later: date) -> int:
     return months - (1 if later.day < earlier.day else 0)
 
 
+def _group(records, attribute: str, vocabulary: dict) -> dict[str, list]:
+    """{value: records with that value} for every allowed value, in the vocabulary's order."""
+    groups = {value: [] for value in vocabulary}
+    for record in records:
+        groups[getattr(record, attribute)].append(record)
+    return groups
+
+
 def _relations(reg: Registries) -> dict:
     """Who leads, takes part in and signed what: computed once, not per page."""
     leads = {p.id: [] for p in reg.partners}
@@ -208,14 +216,15 @@ def _relations(reg: Registries) -> dict:
             signed[pid].append(contract)
     by_role = {role: sorted((p for p in reg.partners if role in p.roles), key=lambda p: p.name)
                for role in models.ROLES}
-    counts = {"category": {c: sum(i.category == c for i in reg.initiatives) for c in models.CATEGORIES},
-              "status": {s: sum(i.status == s for i in reg.initiatives) for s in models.STATUSES},
-              "roles": {r: len(by_role[r]) for r in models.ROLES},
-              "type": {t: sum(p.type == t for p in reg.partners) for t in models.PARTNER_TYPES}}
+    by_category = _group(reg.initiatives, "category", models.CATEGORIES)
+    by_status = _group(reg.initiatives, "status", models.STATUSES)
+    by_type = _group(reg.partners, "type", models.PARTNER_TYPES)
+    counts = {name: {value: len(items) for value, items in groups.items()}
+              for name, groups in (("category", by_category), ("status", by_status), ("roles", by_role),
+                                   ("type", by_type))}
     return {
-        "counts": counts, "by_role": by_role, "leads": leads, "takes_part": takes_part, "signed": signed, "contracts": contracts,
-        "by_category": {c: [i for i in reg.initiatives if i.category == c] for c in models.CATEGORIES},
-        "by_status": {s: [i for i in reg.initiatives if i.status == s] for s in models.STATUSES},
+        "counts": counts, "by_role": by_role, "by_category": by_category, "by_status": by_status,
+        "leads": leads, "takes_part": takes_part, "signed": signed, "contracts": contracts,
         "records": {"category": {c: c for c in models.CATEGORIES}, "status": {s: s for s in models.STATUSES},
                     "partner": {p.id: p for p in reg.partners},
                     "initiative": {i.id: i for i in reg.initiatives},
