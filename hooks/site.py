@@ -7,18 +7,19 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from registry import RegistryError, load_registries  # noqa: E402
-from registry.render import MarkerError, Renderer, Settings  # noqa: E402
+from registry.render import COMPILED, RECORD_ROUTES, MarkerError, Renderer, Settings  # noqa: E402
 from registry.exports import data_files  # noqa: E402
 from registry.external_links import ExternalLinks  # noqa: E402
 from registry.feed import atom_feed  # noqa: E402
-from registry.stubs import write_stubs  # noqa: E402
+from registry.stubs import HEADER, stub_texts  # noqa: E402
 
 _renderer: Renderer | None = None
-_stubs_for: tuple = (None, None)  # (registries, docs_dir) the stubs were last written for
+_pages: dict[str, str] = {}  # generated record pages: {path under docs/: Markdown}, never written to disk
 _external_links = ExternalLinks()
 
 
@@ -39,15 +40,48 @@ def on_pre_build(config) -> None:
         registries = load_registries(_root(config))
     except RegistryError as err:
         raise Abort(err.report() + "\nNothing was built: the site is unchanged.") from None
-    global _stubs_for
-    if _stubs_for[0] is not registries or _stubs_for[1] != config.docs_dir:  # once, not once per language
-        write_stubs(Path(config.docs_dir), registries)
-        _stubs_for = (registries, config.docs_dir)
     extra = config.extra
     settings = Settings(contact=dict(extra.get("contact", {})), repository=extra.get("repository", ""),
                         review_months=int(extra.get("review_months", 12)))
     if _renderer is None or _renderer.reg is not registries or _renderer.settings != settings:
         _renderer = Renderer(registries, settings, _root(config) / "overrides" / "partials" / "registry")
+        _pages.clear()
+        _pages.update(stub_texts(registries))
+
+
+def on_files(files, config):
+    """Add the record pages as files of docs/, before the i18n plugin sorts the files by language.
+    Their text is in memory (see on_nav); nothing is written to docs/."""
+    clashes = []
+    for src_uri in _pages:
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            if not existing.content_string.startswith(f"---\n{HEADER}"):
+                folder, name = src_uri.rsplit("/", 1)
+                kind = next(k for k, route in RECORD_ROUTES.items() if route == folder)
+                clashes.append(f"docs/{src_uri}: this hand-written page has the address of the page made for "
+                               f"{kind} '{name.split('.')[0]}' from the registries; rename or move the page.")
+                continue
+            files.remove(existing)  # a copy written to disk by an earlier version of the hooks
+        files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+    if clashes:
+        raise Abort("\n".join(clashes) + "\nNothing was built: the site is unchanged.")
+    return files
+
+
+def on_nav(nav, config, files):
+    """Give the record pages their text. Done here, not in on_files, because the i18n plugin's
+    on_files replaces every File object with a new one for the language being built."""
+    for file in files.documentation_pages():
+        text = _pages.get(file.src_uri)
+        if text is not None:
+            file.content_string = text
+    return nav
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = COMPILED  # the theme's templates compile once per process, not once per language
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):

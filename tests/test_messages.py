@@ -191,6 +191,17 @@ def test_a_broken_registry_stops_the_build_without_traceback_and_keeps_the_old_s
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
+def test_a_hand_written_page_where_a_record_page_goes_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project", registries=MINIMAL)
+    (project / "docs" / "parter" / "borlange-kommun.sv.md").write_text("# Borlänge\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (result.stdout + result.stderr).strip().splitlines() == [
+        "docs/parter/borlange-kommun.sv.md: this hand-written page has the address of the page made for partner"
+        " 'borlange-kommun' from the registries; rename or move the page.",
+        "Nothing was built: the site is unchanged."]
+
+
 def test_scripts_build_is_all_or_nothing(tmp_path):
     """A mistake found late (a bad marker in a page) must not leave half a site behind."""
     project = copy_project(tmp_path / "project", registries=MINIMAL)

@@ -1,19 +1,19 @@
-"""One small Markdown file per record (and per initiative area and status) and language,
-written into docs/ for MkDocs to pick up.
+"""One small Markdown page per record (and per initiative area and status) and language.
 
-Each file holds the page's title and description and one marker; the content itself is
-rendered from the registry at build time (render.py). A file is written only when its text
-changed (else `mkdocs serve` would rebuild in a loop), and stale ones are removed.
+Each page holds its title and description and one marker; the content itself is rendered
+from the registry at build time (render.py). The pages live in memory only: hooks/site.py
+hands them to MkDocs as files of docs/ that are never written to disk.
+
+Search indexes these pages lean: one entry per page with its title, text and facts, made
+here from the registry (search_entries), instead of every section of the rendered page.
 """
 
 from __future__ import annotations
 
 import html
 import json
-from pathlib import Path
-
 from .load import Registries
-from .models import CATEGORIES, STATUSES
+from .models import CATEGORIES, PARTNER_TYPES, ROLES, STATUSES, label
 from .render import RECORD_ROUTES
 from .words import WORDS
 
@@ -33,19 +33,25 @@ def _escape(text: str) -> str:
 
 
 def _pages(reg: Registries):
-    """(kind, id, {lang: title}, {lang: description}) for every generated page."""
+    """(kind, id, {lang: title}, {lang: description}, {lang: [facts]}) for every generated page."""
     both = lambda text: {lang: getattr(text, lang) for lang in LANGS}  # noqa: E731
+    name = lambda p, lang: p.name_en if lang == "en" and p.name_en else p.name  # noqa: E731
     for p in reg.partners:
-        yield "partner", p.id, {"sv": p.name, "en": p.name_en or p.name}, both(p.description)
+        facts = {lang: [label(ROLES, r, lang) for r in p.roles] + [label(PARTNER_TYPES, p.type, lang)]
+                 for lang in LANGS}
+        yield "partner", p.id, {"sv": p.name, "en": p.name_en or p.name}, both(p.description), facts
     for i in reg.initiatives:
-        yield "initiative", i.id, both(i.title), both(i.summary)
+        facts = {lang: [label(CATEGORIES, i.category, lang), label(STATUSES, i.status, lang)]
+                 + [name(reg.partner(pid), lang) for pid in [i.lead, *i.partners]] for lang in LANGS}
+        yield "initiative", i.id, both(i.title), both(i.summary), facts
     for c in reg.contracts:
-        yield "contract", c.id, both(c.title), both(c.summary)
+        yield "contract", c.id, both(c.title), both(c.summary), {lang: [] for lang in LANGS}
     for kind, vocabulary, intro in (("category", CATEGORIES, VIEW_INTROS["category"]),
                                     ("status", STATUSES, VIEW_INTROS["status"])):
         for value, (sv, en) in vocabulary.items():
             titles = {"sv": f"{WORDS['initiatives'][0]}: {sv}", "en": f"{WORDS['initiatives'][1]}: {en}"}
-            yield kind, value, titles, {"sv": intro[0].format(sv.lower()), "en": intro[1].format(en.lower())}
+            yield (kind, value, titles, {"sv": intro[0].format(sv.lower()), "en": intro[1].format(en.lower())},
+                   {lang: [] for lang in LANGS})
 
 
 VIEW_INTROS = {
@@ -59,9 +65,10 @@ VIEW_INTROS = {
 def stub_texts(reg: Registries) -> dict[str, str]:
     """{path relative to docs/: file text} for every generated page in both languages."""
     pages = {}
-    for kind, record_id, titles, descriptions in _pages(reg):
+    for kind, record_id, titles, descriptions, _ in _pages(reg):
         for lang in LANGS:
-            meta = {"title": _escape(titles[lang]), "description": _escape(_summary(descriptions[lang]))}
+            meta = {"title": _escape(titles[lang]), "description": _escape(_summary(descriptions[lang])),
+                    "search": {"exclude": True}}  # indexed lean instead: search_entries()
             if kind in ("partner", "initiative", "contract"):
                 meta["record"] = f"{kind} {record_id}"
             # A JSON string is a valid YAML double-quoted scalar, and json.dumps is ~70x faster than yaml.safe_dump
@@ -71,20 +78,16 @@ def stub_texts(reg: Registries) -> dict[str, str]:
     return pages
 
 
-def write_stubs(docs: Path, reg: Registries) -> int:
-    """Bring docs/ in line with the registries; return how many files were written or removed."""
-    wanted = stub_texts(reg)
-    changed = 0
-    for folder in set(RECORD_ROUTES.values()):
-        for path in (docs / folder).glob("*.md"):
-            rel = path.relative_to(docs).as_posix()
-            if rel not in wanted and path.read_text(encoding="utf-8").startswith(f"---\n{HEADER}"):
-                path.unlink()
-                changed += 1
-    for rel, text in wanted.items():
-        path = docs / rel
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            changed += 1
-    return changed
+
+def search_entries(reg: Registries) -> dict[str, list[dict]]:
+    """{lang: search index entries}, one per generated page, located relative to the language
+    root. Material shows an entry's title and text as HTML, so both are escaped as Material
+    escapes the text it takes from pages."""
+    entries = {lang: [] for lang in LANGS}
+    for kind, record_id, titles, descriptions, facts in _pages(reg):
+        for lang in LANGS:
+            text = descriptions[lang] + (" (" + ", ".join(facts[lang]) + ")" if facts[lang] else "")
+            entries[lang].append({"location": f"{RECORD_ROUTES[kind]}/{record_id}/",
+                                  "title": html.escape(titles[lang], quote=False),
+                                  "text": html.escape(text, quote=False)})
+    return entries
