@@ -201,10 +201,15 @@ def test_payload_pages_run_no_script_request_nothing_and_show_the_text(payload_s
         page.goto(base + path)
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__pwned") is None, path
-    for lang in ("", "en/"):
+    for lang, word in (("", "samordnar"), ("en/", "coordinates")):  # from the partner's description
         page.goto(f"{base}{lang}parter/borlange-kommun/")
         assert "<script>window.__pwned=1;" in page.inner_text("article")
         assert "{{ 7*7 }}" in page.inner_text("article")
+        page.keyboard.press("/")  # search results show the (lean) record entries as text too
+        page.keyboard.type(word)
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        assert "<script>window.__pwned=1;" in page.inner_text(".md-search-result")
+        assert page.evaluate("window.__pwned") is None
     page.close()
     assert dialogs == [] and outside == []
     assert not any("PWNED" in c for c in consoles)

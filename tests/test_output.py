@@ -33,6 +33,23 @@ def test_each_language_has_its_own_search_index_with_record_pages(site):
         assert p.name in sv_titles and (p.name_en or p.name) in en_titles
 
 
+@pytest.mark.parametrize("lang, prefix", [("sv", ""), ("en", "en/")])
+def test_record_pages_are_indexed_lean_one_entry_each_with_their_facts(site, lang, prefix):
+    """Not every section ('Källor', 'Senast granskad' …) of thousands of record pages: one entry
+    per record with its text, and the facts a reader searches by (role, area, status, partners)."""
+    docs = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    ssab = [d for d in docs if d["location"].startswith("parter/ssab/")]
+    assert len(ssab) == 1 and ssab[0]["location"] == "parter/ssab/"
+    assert ssab[0]["text"].startswith(getattr(REG.partner("ssab").description, lang).split("\n")[0][:40])
+    assert ("Bidragande organisation" if lang == "sv" else "Contributing organisation") in ssab[0]["text"]
+    initiative = next(i for i in REG.initiatives if i.lead == "ssab")
+    entry, = [d for d in docs if d["location"].startswith(f"insatser/{initiative.id}/")]
+    assert "SSAB" in entry["text"] and ("Industri" if lang == "sv" else "Industry") in entry["text"]
+    records = len(REG.partners) + len(REG.initiatives) + len(REG.contracts)
+    assert sum(d["location"].startswith(("parter/", "insatser/", "klimatkontraktet/")) and "#" not in d["location"]
+               and d["location"].count("/") == 2 for d in docs) == records
+
+
 @pytest.mark.parametrize("lang, path, heading", [("sv", "404.html", "Sidan finns inte"),
                                                  ("en", "en/404.html", "Page not found")])
 def test_each_language_has_a_not_found_page_in_its_language(site, lang, path, heading):

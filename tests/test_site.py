@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -155,6 +156,7 @@ def test_an_editor_adds_a_partner_and_sees_it_everywhere(tmp_path):
     (project / "initiatives.yaml").write_text(initiatives, encoding="utf-8")
 
     site = tmp_path / "site"
+    docs_before = sorted(p for p in (project / "docs").rglob("*"))
     result = build(project, site)
     assert result.returncode == 0, result.stderr
     reg = load_registries(project)
@@ -163,6 +165,9 @@ def test_an_editor_adds_a_partner_and_sees_it_everywhere(tmp_path):
         assert page(site, "parter/ny-partner/", lang).find("h1").get_text(strip=True) == "Ny Partner AB"
         assert "Ny Partner AB" in page(site, "parter/", lang).get_text()
         assert "Ny Partner AB" in page(site, f"insatser/{named.id}/", lang).find("article").get_text()
+        index = json.loads((site / ("" if lang == "sv" else "en") / "search" / "search_index.json").read_bytes())
+        assert [d["title"] for d in index["docs"] if d["location"] == "parter/ny-partner/"] == ["Ny Partner AB"]
+    assert sorted(p for p in (project / "docs").rglob("*")) == docs_before  # record pages never touch docs/
 
 
 def test_links_to_other_sites_are_marked_external_and_open_safely(site):

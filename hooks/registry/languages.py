@@ -29,8 +29,9 @@ def fix_page_html(html: str, lang: str) -> str:
     return html
 
 
-def split_search_index(site: Path, langs: tuple[str, ...]) -> None:
-    """The i18n plugin merges every language into one index; write one per language root."""
+def split_search_index(site: Path, langs: tuple[str, ...], extra: dict[str, list[dict]]) -> None:
+    """The i18n plugin merges every language into one index; write one per language root,
+    with the `extra` entries of each language (locations relative to its root) added."""
     path = site / "search" / "search_index.json"
     if not path.exists():
         return
@@ -43,6 +44,7 @@ def split_search_index(site: Path, langs: tuple[str, ...]) -> None:
         else:
             docs = [{**d, "location": d["location"][len(prefix):]}
                     for d in index["docs"] if d["location"].startswith(prefix)]
+        docs += extra.get(lang, [])
         out = site / prefix / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps({**index, "config": {**index["config"], "lang": [lang]}, "docs": docs},
