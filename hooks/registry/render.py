@@ -4,7 +4,6 @@ render it, with every value escaped and a strict Undefined so that a typo fails 
 
 from __future__ import annotations
 
-import posixpath
 import re
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
@@ -84,9 +83,14 @@ def page_route(src_uri: str) -> str:
 
 
 def relative(target: str, here: str) -> str:
-    """A link from the page at route `here` to the route `target` (both relative to the language root)."""
-    path = posixpath.relpath(target or ".", here or ".")
-    return "./" if path == "." else path + "/" if target.endswith("/") or not target else path
+    """A link from the page at route `here` to the route `target`, both relative to the language
+    root, folders ending in '/': ('parter/ssab/', 'insatser/x/') -> '../../parter/ssab/'. Plain
+    string work: posixpath.relpath asks the operating system for the working folder every call."""
+    folders, parts = here.split("/")[:-1], target.split("/")
+    common = 0
+    while common < min(len(folders), len(parts) - 1) and folders[common] == parts[common]:
+        common += 1
+    return "../" * (len(folders) - common) + "/".join(parts[common:]) or "./"
 
 
 def number(value: float, lang: str, digits: int = 0) -> str:
