@@ -1,5 +1,6 @@
 """MkDocs hooks: adapt MkDocs' events to the registry core in hooks/registry/ (which does
-not import MkDocs). The i18n plugin builds once per language; loading is cached."""
+not import MkDocs). The i18n plugin builds once per language; loading is cached. Record pages
+exist only in memory, and their HTML goes into the page without a pass through Markdown."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from registry.stubs import HEADER, stub_texts  # noqa: E402
 
 _renderer: Renderer | None = None
 _pages: dict[str, str] = {}  # generated record pages: {path under docs/: Markdown}, never written to disk
+_record_html: dict[str, str] = {}  # a record page's content from on_page_markdown to on_page_content
 _external_links = ExternalLinks()
 
 
@@ -86,9 +88,17 @@ def on_env(env, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     try:
-        return _renderer.render_page(markdown, page.file.src_uri, page.file.locale)
+        text = _renderer.render_page(markdown, page.file.src_uri, page.file.locale)
     except MarkerError as err:
         raise Abort(str(err)) from None
+    if page.file.src_uri in _pages:  # a record page is all HTML: Markdown would only parse it to pass it on
+        _record_html[page.file.src_uri] = text.strip()
+        return ""
+    return text
+
+
+def on_page_content(html, page, config, files):
+    return _record_html.pop(page.file.src_uri, html)
 
 
 def on_page_context(context, page, config, nav):
