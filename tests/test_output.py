@@ -45,6 +45,8 @@ def test_record_pages_are_indexed_lean_one_entry_each_with_their_facts(site, lan
     initiative = next(i for i in REG.initiatives if i.lead == "ssab")
     entry, = [d for d in docs if d["location"].startswith(f"insatser/{initiative.id}/")]
     assert "SSAB" in entry["text"] and ("Industri" if lang == "sv" else "Industry") in entry["text"]
+    portfolio = " ".join(d["text"] for d in docs if d["location"].startswith("insatser/#"))
+    assert not [i.id for i in REG.initiatives if getattr(i.title, lang) in portfolio]  # listed once: as records
     records = len(REG.partners) + len(REG.initiatives) + len(REG.contracts)
     assert sum(d["location"].startswith(("parter/", "insatser/", "klimatkontraktet/")) and "#" not in d["location"]
                and d["location"].count("/") == 2 for d in docs) == records

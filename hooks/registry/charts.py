@@ -182,7 +182,7 @@ def signing_matrix(partners, contracts, lang: str, url) -> str:
     caption = esc(word("matrix_caption", lang))
     head = "".join(matrix_header(c, lang, url) for c in events)
     return (f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="{caption}">'
-            f'<div class="md-typeset__table"><table class="kb-matrix"><caption>{caption}</caption>'
+            f'<div class="md-typeset__table"><table class="kb-matrix" data-search-exclude=""><caption>{caption}</caption>'
             f'<thead><tr><th scope="col">{esc(word("partner", lang))}</th>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div></div>')
 
