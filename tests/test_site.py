@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build, copy_project, page
+from conftest import MINIMAL, ROOT, build, copy_project, page
 from registry import load_registries
 
 REG = load_registries(ROOT)
@@ -184,3 +184,16 @@ def test_links_to_other_sites_are_marked_external_and_open_safely(site):
                 "(extern webbplats)" if lang == "sv" else "(external website)"), a
             checked += 1
     assert checked > 100
+
+
+def test_an_edited_template_shows_in_the_next_build(tmp_path):
+    """Compiled templates are cached between builds; an edit must still reach the pages."""
+    project = copy_project(tmp_path / "project", registries=MINIMAL)
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    template = project / "overrides" / "partials" / "registry" / "partner.html"
+    template.write_text(template.read_text(encoding="utf-8") + "<p>Mallen ändrad</p>\n", encoding="utf-8")
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    for lang in LANGS:
+        assert "Mallen ändrad" in page(site, "parter/borlange-kommun/", lang).find("article").get_text()
