@@ -62,7 +62,8 @@ def main() -> None:
             port = s.getsockname()[1]
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                   cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                                       "SITE_URL": f"http://127.0.0.1:{port}/"})  # as scripts/serve does
         try:
             url = f"http://127.0.0.1:{port}/parter/ssab/"
             first = wait_for(url, OLD)
