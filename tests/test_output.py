@@ -71,16 +71,25 @@ def test_head_has_absolute_hreflang_alternates_with_x_default(site, lang):
                      "x-default": SITE_URL + "parter/ssab/"}
 
 
-def test_sitemaps_list_both_languages_with_alternates_and_one_per_language_root(site):
+def test_sitemaps_list_both_languages_with_alternates_behind_small_indexes(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    root = ET.parse(site / "sitemap.xml").getroot()
-    locs = [u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)]
-    assert SITE_URL + "parter/ssab/" in locs and SITE_URL + "en/parter/ssab/" in locs
-    ssab = next(u for u in root.findall("s:url", ns) if u.findtext("s:loc", namespaces=ns) == SITE_URL + "en/parter/ssab/")
+    index = ET.parse(site / "sitemap.xml").getroot()
+    assert [loc.text for loc in index.findall("s:sitemap/s:loc", ns)] == [SITE_URL + "pages.xml",
+                                                                         SITE_URL + "en/pages.xml"]
+    assert [loc.text for loc in ET.parse(site / "en" / "sitemap.xml").getroot().findall("s:sitemap/s:loc", ns)] == [
+        SITE_URL + "en/pages.xml"]
+    # Material's language selector downloads sitemap.xml of each alternate on every page view
+    assert (site / "sitemap.xml").stat().st_size < 400 and (site / "en" / "sitemap.xml").stat().st_size < 400
+    pages = {lang: ET.parse(site / prefix / "pages.xml").getroot() for lang, prefix in (("sv", ""), ("en", "en"))}
+    locs = {lang: [u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)] for lang, root in pages.items()}
+    assert SITE_URL + "parter/ssab/" in locs["sv"] and SITE_URL + "en/parter/ssab/" in locs["en"]
+    assert all(loc.startswith(SITE_URL + "en/") for loc in locs["en"])
+    assert not any(loc.startswith(SITE_URL + "en/") for loc in locs["sv"])
+    assert len(locs["sv"]) == len(locs["en"]) > 70
+    ssab = next(u for u in pages["en"].findall("s:url", ns) if u.findtext("s:loc", namespaces=ns) == SITE_URL + "en/parter/ssab/")
     alternates = {link.get("hreflang"): link.get("href") for link in ssab.findall("x:link", ns)}
-    assert alternates["x-default"] == SITE_URL + "parter/ssab/"
-    english = ET.parse(site / "en" / "sitemap.xml").getroot()
-    assert all(u.findtext("s:loc", namespaces=ns).startswith(SITE_URL + "en/") for u in english.findall("s:url", ns))
+    assert alternates == {"sv": SITE_URL + "parter/ssab/", "en": SITE_URL + "en/parter/ssab/",
+                          "x-default": SITE_URL + "parter/ssab/"}
 
 
 @pytest.mark.parametrize("route, kind", [("parter/borlange-kommun/", "GovernmentOrganization"),

@@ -52,8 +52,11 @@ def split_search_index(site: Path, langs: tuple[str, ...], extra: dict[str, list
 
 
 def write_sitemaps(site: Path, site_url: str, langs: tuple[str, ...]) -> None:
-    """Root sitemap: every page of every language with its alternates and x-default (the
-    default language); each other language root gets a sitemap of its own pages."""
+    """Each language root gets `pages.xml`, its pages with their alternates and x-default (the
+    default language), and a `sitemap.xml` that only points at sitemaps: the root one at all the
+    `pages.xml`, the others at their own. Material's language selector downloads the
+    `sitemap.xml` of every alternate on every page view, which at thousands of pages would be
+    megabytes; crawlers follow the index."""
     path = site / "sitemap.xml"
     if not path.exists() or not site_url:
         return
@@ -62,15 +65,17 @@ def write_sitemaps(site: Path, site_url: str, langs: tuple[str, ...]) -> None:
     entries = {}
     for url in urls:
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall(f"{{{XHTML}}}link")}
+        alternates.pop("x-default", None)
         for lang, href in alternates.items():
             entries[href] = (lang, alternates, url.findtext(f"{{{SITEMAP}}}lastmod"))
-    _write_sitemap(path, entries, default)
-    for lang in langs[1:]:
-        own = {href: e for href, e in entries.items() if e[0] == lang}
-        _write_sitemap(site / lang / "sitemap.xml", own, default)
+    prefixes = {lang: "" if lang == default else f"{lang}/" for lang in langs}
+    for lang, prefix in prefixes.items():
+        _write(site / prefix / "pages.xml", _urlset({h: e for h, e in entries.items() if e[0] == lang}, default))
+        own = list(prefixes.values()) if lang == default else [prefix]
+        _write(site / prefix / "sitemap.xml", _index([f"{site_url}{p}pages.xml" for p in own]))
 
 
-def _write_sitemap(path: Path, entries: dict, default: str) -> None:
+def _urlset(entries: dict, default: str) -> ET.Element:
     root = ET.Element("urlset", xmlns=SITEMAP)
     for href in sorted(entries):
         _, alternates, lastmod = entries[href]
@@ -81,6 +86,17 @@ def _write_sitemap(path: Path, entries: dict, default: str) -> None:
         for lang, alt in sorted(alternates.items()) + [("x-default", alternates.get(default))]:
             if alt:
                 ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=lang, href=alt)
+    return root
+
+
+def _index(locations: list[str]) -> ET.Element:
+    root = ET.Element("sitemapindex", xmlns=SITEMAP)
+    for location in locations:
+        ET.SubElement(ET.SubElement(root, "sitemap"), "loc").text = location
+    return root
+
+
+def _write(path: Path, root: ET.Element) -> None:
     data = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
