@@ -11,7 +11,7 @@ It builds the site of size N, serves it on 127.0.0.1, opens a page in Debian's C
   - each further query, typed at 150 ms per key as a reader types (every key starts a search):
     from the last key to the results, for queries that name one record (so the result the
     reader wants is known, and must be among those shown) and one common word.
-With --cpu-slowdown K, Chromium runs the page K times slower, roughly a mid-range phone.
+With --cpu-slowdown K, Chromium runs the page K times slower (its main thread; not the search worker).
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
-    env.bytecode_cache = COMPILED  # the theme's templates compile once per process, not once per language
+    env.bytecode_cache = COMPILED  # Material's templates too: compiled once, not per language and build
     return env
 
 
