@@ -185,6 +185,18 @@ def test_filters_are_shareable_announced_and_follow_the_back_button(served, brow
     context.close()
 
 
+def test_the_language_switcher_keeps_the_filter(served, browser):
+    context, page, _ = open_page(browser, url(served, "sv", "insatser/"), 390)
+    page.select_option("#kb-filter-category", "transport")
+    page.select_option("#kb-filter-status", "ongoing")
+    page.click(".md-select > button")  # the language menu
+    page.click("a.md-select__link[hreflang=en]")
+    page.wait_for_url(url(served, "en", "insatser/?omrade=transport&status=ongoing"), timeout=10_000)
+    assert page.input_value("#kb-filter-category") == "transport"
+    assert page.text_content("[role=status]").endswith("initiatives shown")
+    context.close()
+
+
 def test_a_shared_filter_address_opens_filtered(served, browser):
     context, page, _ = open_page(browser, url(served, "sv", "insatser/?part=maserfrakt"))
     assert page.input_value("#kb-filter-partner") == "maserfrakt"

@@ -1,7 +1,8 @@
 /* Filters the initiatives on the portfolio page in place. Without JavaScript the form stays
    hidden and every initiative is listed, with links to a page per area and per status.
    The filter is kept in the address (?omrade=transport&status=ongoing) so a view can be
-   shared and the back button works. Nothing is stored in the browser. */
+   shared and the back button works, and the language switcher takes it along to the twin
+   page (the values are the same in both languages). Nothing is stored in the browser. */
 (function () {
   "use strict";
   function start() {
@@ -11,6 +12,11 @@
     var items = Array.prototype.slice.call(document.querySelectorAll(".kb-portfolio li"));
     var count = form.querySelector(".kb-filter__count");
     var fields = ["q", "omrade", "status", "part"];
+    var switcher = Array.prototype.slice.call(document.querySelectorAll("a.md-select__link[hreflang]"));
+    switcher.forEach(function (a) {
+      // Material's selector would send the reader to the twin without the filter: follow the link itself
+      a.addEventListener("click", function (event) { event.stopPropagation(); });
+    });
 
     function matches(li, f) {
       return (!f.omrade || li.dataset.category === f.omrade) &&
@@ -30,6 +36,7 @@
         group.hidden = !group.querySelector("li:not([hidden])");
       });
       count.textContent = shown === 1 ? count.dataset.one : count.dataset.many.replace("{n}", shown);
+      switcher.forEach(function (a) { a.search = location.search; });
     }
 
     function fromAddress() {
