@@ -214,7 +214,8 @@ def search_sizes(site: Path) -> str:
 def forget_templates() -> None:
     """Empty the hooks' cache of compiled templates (ours and Material's): a first build."""
     from registry.render import COMPILED
-    COMPILED.clear()
+    if COMPILED is not None:  # None: no cache, every build is a first one
+        COMPILED.clear()
 
 
 def measure(n: int, runs: int, work: Path, cold: bool = False) -> dict:

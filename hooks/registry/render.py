@@ -32,29 +32,15 @@ class MarkerError(Exception):
     pass
 
 
-class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept for the life of the process (where no temp folder can be used)."""
-
-    def __init__(self):
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-def template_cache() -> jinja2.BytecodeCache:
+def template_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates, kept as Python keeps compiled modules in __pycache__. Compiling is
     the slow part of a template (0.2 s for ours), and MkDocs makes a new theme environment for
     every language and every rebuild. The key is the template's path and the check its text,
     so an edited template compiles again; the Jinja version is in the file name."""
     try:
         return jinja2.FileSystemBytecodeCache(pattern=f"__kb_jinja{jinja2.__version__}_%s.cache")
-    except (OSError, RuntimeError):  # no private temp folder to be had
-        return MemoryBytecodeCache()
+    except (OSError, RuntimeError):  # no private temp folder to be had: compile every time
+        return None
 
 
 COMPILED = template_cache()
