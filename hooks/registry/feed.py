@@ -43,7 +43,9 @@ def atom_feed(reg: Registries, site_url: str, lang: str) -> bytes:
     ET.SubElement(feed, "id").text = f"{root_url}feed.xml"
     ET.SubElement(feed, "link", rel="self", href=f"{root_url}feed.xml")
     ET.SubElement(feed, "link", rel="alternate", href=root_url)
-    ET.SubElement(feed, "updated").text = _stamp(max(e["updated"] for e in entries))
+    # With no entries, the feed was last updated when the emissions data was reviewed.
+    updated = max((e["updated"] for e in entries), default=reg.emissions.last_reviewed)
+    ET.SubElement(feed, "updated").text = _stamp(updated)
     ET.SubElement(ET.SubElement(feed, "author"), "name").text = "Borlänge kommun"
     for e in entries:
         entry = ET.SubElement(feed, "entry")
