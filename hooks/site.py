@@ -13,11 +13,12 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).parent))
 
 from registry import RegistryError, load_registries  # noqa: E402
-from registry.render import COMPILED, RECORD_ROUTES, MarkerError, Renderer, Settings  # noqa: E402
+from registry.render import RECORD_ROUTES, MarkerError, Renderer, Settings  # noqa: E402
 from registry.exports import data_files  # noqa: E402
 from registry.external_links import ExternalLinks  # noqa: E402
 from registry.feed import atom_feed  # noqa: E402
 from registry.stubs import HEADER, stub_texts  # noqa: E402
+from registry.template_cache import template_cache  # noqa: E402
 
 _renderer: Renderer | None = None
 _pages: dict[str, str] = {}  # generated record pages: {path under docs/: Markdown}, never written to disk
@@ -46,7 +47,8 @@ def on_pre_build(config) -> None:
     settings = Settings(contact=dict(extra.get("contact", {})), repository=extra.get("repository", ""),
                         review_months=int(extra.get("review_months", 12)))
     if _renderer is None or _renderer.reg is not registries or _renderer.settings != settings:
-        _renderer = Renderer(registries, settings, _root(config) / "overrides" / "partials" / "registry")
+        _renderer = Renderer(registries, settings, _root(config) / "overrides" / "partials" / "registry",
+                             template_cache(_root(config)))
         _pages.clear()
         _pages.update(stub_texts(registries))
 
@@ -82,7 +84,7 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
-    env.bytecode_cache = COMPILED  # Material's templates too: compiled once, not per language and build
+    env.bytecode_cache = _renderer.env.bytecode_cache  # Material's templates too: compiled once, not per build
     return env
 
 

@@ -32,20 +32,6 @@ class MarkerError(Exception):
     pass
 
 
-def template_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates, kept as Python keeps compiled modules in __pycache__. Compiling is
-    the slow part of a template (0.2 s for ours), and MkDocs makes a new theme environment for
-    every language and every rebuild. The key is the template's path and the check its text,
-    so an edited template compiles again; the Jinja version is in the file name."""
-    try:
-        return jinja2.FileSystemBytecodeCache(pattern=f"__kb_jinja{jinja2.__version__}_%s.cache")
-    except (OSError, RuntimeError):  # no private temp folder to be had: compile every time
-        return None
-
-
-COMPILED = template_cache()
-
-
 @dataclass(frozen=True)
 class Settings:
     """What the site's configuration says (mkdocs.yml `extra:`), and today's date."""
@@ -108,12 +94,13 @@ def day(value: date | str, lang: str) -> str:
 
 
 class Renderer:
-    def __init__(self, registries: Registries, settings: Settings, templates: Path):
+    def __init__(self, registries: Registries, settings: Settings, templates: Path,
+                 compiled: jinja2.BytecodeCache | None = None):
         self.reg = registries
         self.settings = settings
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
                                       autoescape=True, undefined=jinja2.StrictUndefined,
-                                      trim_blocks=True, lstrip_blocks=True, bytecode_cache=COMPILED)
+                                      trim_blocks=True, lstrip_blocks=True, bytecode_cache=compiled)
         self.relations = _relations(registries)
 
     def render_page(self, markdown: str, src_uri: str, lang: str) -> str:
