@@ -142,6 +142,12 @@ def test_record_pages_stay_out_of_the_navigation(site):
     assert "parter/ssab" not in hrefs and "insatser/" in hrefs
 
 
+@pytest.mark.parametrize("lang, home", [("sv", "Startsida"), ("en", "Home")])
+def test_the_menu_names_the_start_page_for_what_it_is(site, lang, home):
+    links = page(site, "klimatneutralt/", lang).select("nav.md-nav--primary > ul > li > a")
+    assert links[0].get_text(strip=True) == home
+
+
 def test_an_editor_adds_a_partner_and_sees_it_everywhere(tmp_path):
     """Copy a partner record, change it, name it in an initiative, rebuild."""
     project = copy_project(tmp_path / "project")
