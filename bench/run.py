@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import importlib.util
+import json
 import os
 import pstats
 import re
@@ -25,7 +25,6 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import yaml
 
@@ -36,7 +35,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 TIME = Path("/usr/bin/time")
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
-models = HEADER = None  # the registry core, imported from the snapshot by use_hooks()
+models = None  # the registry core, imported from the snapshot by use_hooks()
+GENERATED = "---\n# Generated from the registries"  # how a generated page begins
 
 # ---------------------------------------------------------------- synthetic registries
 
@@ -104,7 +104,7 @@ def write_registries(project: Path, n: int) -> None:
 def remove_stubs(docs: Path) -> None:
     """Delete the generated record pages: what a fresh clone has (they are gitignored)."""
     for path in docs.rglob("*.md"):
-        if path.read_text(encoding="utf-8").startswith(f"---\n{HEADER}"):
+        if path.read_text(encoding="utf-8").startswith(GENERATED):
             path.unlink()
 
 
@@ -123,10 +123,9 @@ def snapshot(source: Path, hooks: Path) -> None:
 
 
 def use_hooks(hooks: Path) -> None:
-    global models, HEADER
+    global models
     sys.path.insert(0, str(hooks))
     from registry import models
-    from registry.stubs import HEADER
 
 
 def make_project(source: Path, project: Path, n: int) -> None:
@@ -139,34 +138,29 @@ def make_project(source: Path, project: Path, n: int) -> None:
         sys.exit(f"synthetic registries for N={n} are invalid:\n{check.stderr}")
 
 
-def load_hook(path: Path):
-    spec = importlib.util.spec_from_file_location("bench_site_hook", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def make_plain(project: Path, plain: Path) -> None:
-    """The same pages as Markdown: stubs written and every marker replaced by the hook's own
-    output, once; then mkdocs.yml without its `hooks:` entry."""
-    from mkdocs.config import load_config
+    """The same pages as Markdown, from the core's own output (build_site), once: each generated
+    page with its HTML, each hand-written page with its markers filled in; then mkdocs.yml
+    without its `hooks:` entry."""
+    from registry import load_registries
+    from registry.content import build_site
+    from registry.settings import read_settings
 
-    shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site", "__pycache__"))
+    shutil.copytree(project, plain, ignore=shutil.ignore_patterns("site", "__pycache__", ".cache"))
     config_file = plain / "mkdocs.yml"
     config_file.write_text(re.sub(r"^hooks:\n(?:[ \t]+- .*\n)+", "", config_file.read_text(encoding="utf-8"),
                                   flags=re.MULTILINE), encoding="utf-8")
-    config = load_config(config_file=str(config_file))
-    hook = load_hook(plain / "hooks" / "site.py")
-    hook.on_pre_build(config)
-    docs = plain / "docs"
-    for rel, text in hook._pages.items():  # the record pages, which the hook keeps in memory
-        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
-        (docs / rel).write_text(text, encoding="utf-8")
-    for path in docs.rglob("*.md"):
-        rel = path.relative_to(docs).as_posix()
-        page = SimpleNamespace(file=SimpleNamespace(src_uri=rel, locale=path.suffixes[-2][1:]))
-        markdown = hook.on_page_markdown(path.read_text(encoding="utf-8"), page, config, None)
-        path.write_text(hook.on_page_content(markdown, page, config, None), encoding="utf-8")  # record pages' HTML
+    settings, registries, docs = read_settings(config_file), load_registries(plain), plain / "docs"
+    for lang in settings.languages:
+        pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob(f"*.{lang}.md")}
+        content = build_site(registries, settings, lang, pages, plain / "overrides" / "partials" / "registry")
+        for src_uri, markdown in content.hand_written.items():
+            (docs / src_uri).write_text(markdown, encoding="utf-8")
+        for src_uri, page in content.pages.items():
+            meta = {"title": page.title, "description": page.description, "search": {"exclude": True}}
+            front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+            (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)
+            (docs / src_uri).write_text(f"---\n{front}---\n\n{page.html}\n", encoding="utf-8")
 
 
 # ---------------------------------------------------------------- measuring

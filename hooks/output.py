@@ -12,8 +12,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from registry import languages, load_registries  # noqa: E402
-from registry.stubs import search_entries  # noqa: E402
+from registry import languages  # noqa: E402
 
 _not_found: dict[str, str] = {}  # language -> the rendered 404 page
 
@@ -44,7 +43,6 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner (per-language) build; the outer one finishes the whole site
-    site = Path(config.site_dir)
-    registries = load_registries(Path(config.config_file_path).parent)  # cached: already loaded this build
-    languages.split_search_index(site, ("sv", "en"), search_entries(registries))
-    languages.write_sitemaps(site, config.site_url, ("sv", "en"))
+    site, build = Path(config.site_dir), config["kb_build"]  # the state of hooks/site.py
+    languages.split_search_index(site, build.settings.languages, build.search)
+    languages.write_sitemaps(site, config.site_url, build.settings.languages)

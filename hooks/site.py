@@ -1,66 +1,105 @@
-"""MkDocs hooks: adapt MkDocs' events to the registry core in hooks/registry/ (which does
-not import MkDocs). The i18n plugin builds once per language; loading is cached. Record pages
-exist only in memory, and their HTML goes into the page without a pass through Markdown."""
+"""The MkDocs adapter: delivers the core's content (hooks/registry/content.py, which does not
+import MkDocs) to MkDocs 1.6 with mkdocs-static-i18n 1.3 and Material 9. hooks/output.py
+finishes the built output. Nothing else in the project imports MkDocs.
+
+What this adapter assumes about those packages, each checked by tests/test_adapter.py:
+ 1. The i18n plugin builds the site once per language: its on_post_build (priority -100) calls
+    MkDocs' build() again with the same config object for each further language, setting
+    `i18n.building` meanwhile. So every event below runs once per language, in this order:
+    on_config, on_pre_build, on_files, on_nav, on_env, page events, on_post_build.
+ 2. The i18n plugin's on_config (priority -100, after ours) sets `config.theme["language"]` to
+    the language being built; from on_pre_build on it is the current language.
+ 3. The i18n plugin's on_files (priority -100, after ours) sorts the files by their suffix
+    (`page.en.md`) and replaces each File object with a copy for the language being built, so
+    record pages are added as files before it runs and get their text in on_nav.
+ 4. `File(src_uri, docs_dir, site_dir, use_directory_urls)` accepts a path that is not on disk,
+    and a File's `content_string` can be set; MkDocs then reads no file.
+ 5. Material renders `page.content` as the page's body and indexes it for search unless the
+    page's meta says `search: {exclude: true}`; titles and meta are rendered without escaping.
+ 6. Material's templates that overrides/ replaces or extends still exist with the blocks we
+    use: main.html (blocks site_meta, fonts, header, content), partials/alternate.html,
+    partials/search.html, partials/copyright.html, 404.html.
+The state of one build (all its languages) lives in one object, kept in MkDocs' config under
+KEY: `mkdocs serve` loads a new config, so a rebuild starts from a new state.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from registry import RegistryError, load_registries  # noqa: E402
-from registry.render import RECORD_ROUTES, MarkerError, Renderer, Settings  # noqa: E402
-from registry.exports import data_files  # noqa: E402
+from registry import RegistryError, load_registries  # noqa: E402  (after the path above)
+from registry.content import ContentError, SiteContent, build_site, generated_paths  # noqa: E402
 from registry.external_links import ExternalLinks  # noqa: E402
-from registry.feed import atom_feed  # noqa: E402
-from registry.stubs import HEADER, stub_texts  # noqa: E402
+from registry.render import RECORD_ROUTES  # noqa: E402
+from registry.settings import settings_from_config  # noqa: E402
 from registry.template_cache import template_cache  # noqa: E402
 
-_renderer: Renderer | None = None
-_pages: dict[str, str] = {}  # generated record pages: {path under docs/: Markdown}, never written to disk
-_record_html: dict[str, str] = {}  # a record page's content from on_page_markdown to on_page_content
-_external_links = ExternalLinks()
+KEY = "kb_build"
+HEADER = "# Generated from the registries by hooks/site.py: do not edit, edit the YAML."
+STOPPED = "\nNothing was built: the site is unchanged."
 
 
-def _root(config) -> Path:
-    return Path(config.config_file_path).parent
+class Build:
+    """One build: the settings and registries, read once, and the content of the language
+    being built."""
+
+    def __init__(self, config):
+        self.root = Path(config.config_file_path).parent
+        i18n = config.plugins["i18n"]
+        languages = tuple(sorted(i18n.build_languages, key=lambda lang: lang != i18n.default_language))
+        self.settings = settings_from_config(config.site_url or "", dict(config.extra), languages)
+        try:
+            self.registries = load_registries(self.root)
+        except RegistryError as err:
+            raise Abort(err.report() + STOPPED) from None
+        self.templates = self.root / "overrides" / "partials" / "registry"
+        self.compiled = template_cache(self.root)
+        self.external_links = ExternalLinks()
+        self.generated = set(generated_paths(self.registries, self.settings))
+        self.content: SiteContent | None = None
+        self.search: dict[str, list[dict]] = {}  # every language's entries, for hooks/output.py
+
+    def make_content(self, lang: str, files) -> None:
+        hand_written = {f.src_uri: get_data(f.content_string)[0] for f in files.documentation_pages()
+                        if f.src_uri not in self.generated}  # the Markdown after the front matter
+        try:
+            self.content = build_site(self.registries, self.settings, lang, hand_written, self.templates,
+                                      self.compiled)
+        except ContentError as err:
+            raise Abort(str(err) + STOPPED) from None
+        self.search[lang] = self.content.search
+
+
+def state(config) -> Build:
+    return config[KEY]
 
 
 def on_config(config):
-    if _external_links not in config.markdown_extensions:
-        config.markdown_extensions.append(_external_links)
+    if KEY not in config:  # the first language; the i18n plugin builds the others with this config
+        config[KEY] = Build(config)
+        config.markdown_extensions.append(state(config).external_links)
     return config
 
 
 def on_pre_build(config) -> None:
-    global _renderer
-    _external_links.lang = config.theme["language"]  # set by the i18n plugin's on_config, which runs after ours
-    try:
-        registries = load_registries(_root(config))
-    except RegistryError as err:
-        raise Abort(err.report() + "\nNothing was built: the site is unchanged.") from None
-    extra = config.extra
-    settings = Settings(contact=dict(extra.get("contact", {})), repository=extra.get("repository", ""),
-                        review_months=int(extra.get("review_months", 12)))
-    if _renderer is None or _renderer.reg is not registries or _renderer.settings != settings:
-        _renderer = Renderer(registries, settings, _root(config) / "overrides" / "partials" / "registry",
-                             template_cache(_root(config)))
-        _pages.clear()
-        _pages.update(stub_texts(registries))
+    state(config).external_links.lang = config.theme["language"]
 
 
 def on_files(files, config):
-    """Add the record pages as files of docs/, before the i18n plugin sorts the files by language.
-    Their text is in memory (see on_nav); nothing is written to docs/."""
-    clashes = []
-    for src_uri in _pages:
+    """Add the generated pages as files of docs/, before the i18n plugin sorts them by language."""
+    build, clashes = state(config), []
+    for src_uri in sorted(build.generated):
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
-            if not existing.content_string.startswith(f"---\n{HEADER}"):
+            if not existing.content_string.startswith("---\n# Generated from the registries"):
                 folder, name = src_uri.rsplit("/", 1)
                 kind = next(k for k, route in RECORD_ROUTES.items() if route == folder)
                 clashes.append(f"docs/{src_uri}: this hand-written page has the address of the page made for "
@@ -69,52 +108,55 @@ def on_files(files, config):
             files.remove(existing)  # a copy written to disk by an earlier version of the hooks
         files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     if clashes:
-        raise Abort("\n".join(clashes) + "\nNothing was built: the site is unchanged.")
+        raise Abort("\n".join(clashes) + STOPPED)
     return files
 
 
 def on_nav(nav, config, files):
-    """Give the record pages their text. Done here, not in on_files, because the i18n plugin's
-    on_files replaces every File object with a new one for the language being built."""
+    """Make this language's content and give the generated pages their front matter."""
+    build = state(config)
+    build.make_content(config.theme["language"], files)
     for file in files.documentation_pages():
-        text = _pages.get(file.src_uri)
-        if text is not None:
-            file.content_string = text
+        page = build.content.pages.get(file.src_uri)
+        if page is not None:
+            meta = {"title": _escape(page.title), "description": _escape(page.description),
+                    "search": {"exclude": True}}  # indexed lean instead: SiteContent.search
+            front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+            file.content_string = f"---\n{HEADER}\n{front}---\n"  # a JSON string is a YAML scalar
     return nav
 
 
+def _escape(text: str) -> str:
+    """MkDocs renders titles and meta unescaped: escape what could break out of text or a
+    double-quoted attribute (an apostrophe cannot, and stays readable in search)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
 def on_env(env, config, files):
-    env.bytecode_cache = _renderer.env.bytecode_cache  # Material's templates too: compiled once, not per build
+    env.bytecode_cache = state(config).compiled  # Material's templates too: compiled once
     return env
 
 
 def on_page_markdown(markdown, page, config, files):
-    try:
-        text = _renderer.render_page(markdown, page.file.src_uri, page.file.locale)
-    except MarkerError as err:
-        raise Abort(str(err)) from None
-    if page.file.src_uri in _pages:  # a record page is all HTML: Markdown would only parse it to pass it on
-        _record_html[page.file.src_uri] = text.strip()
-        return ""
-    return text
+    content = state(config).content
+    return markdown if page.file.src_uri in content.pages else content.hand_written[page.file.src_uri]
 
 
 def on_page_content(html, page, config, files):
-    return _record_html.pop(page.file.src_uri, html)
+    generated = state(config).content.pages.get(page.file.src_uri)
+    return generated.html if generated is not None else html
 
 
 def on_page_context(context, page, config, nav):
-    if page.meta.get("record"):
-        page.meta["jsonld"] = _renderer.structured_data(page.meta["record"], page.file.locale, page.canonical_url)
+    generated = state(config).content.pages.get(page.file.src_uri)
+    if generated is not None and generated.structured_data:
+        page.meta["jsonld"] = generated.structured_data
     return context
 
 
 def on_post_build(config):
-    """Each language build writes its feed; the default language build writes the open data."""
-    site, lang, reg = Path(config.site_dir), config.theme["language"], _renderer.reg
-    feed = site / ("" if lang == "sv" else lang) / "feed.xml"
-    feed.write_bytes(atom_feed(reg, config.site_url or "", lang))
-    if lang == "sv":
-        (site / "data").mkdir(exist_ok=True)
-        for name, content in data_files(reg, config.site_url or "", dict(config.extra.get("contact", {}))).items():
-            (site / "data" / name).write_bytes(content)
+    """Each language build writes its files (its feed; the default language, the open data)."""
+    site = Path(config.site_dir)
+    for path, data in state(config).content.files.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(data)

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 REGISTRY_FILES = ("partners.yaml", "initiatives.yaml", "contracts.yaml", "emissions.yaml")
 GENERATED = ("parter", "insatser", "klimatkontraktet")
+TEMPLATES = ROOT / "overrides" / "partials" / "registry"
 
 
 def copy_project(dest: Path, registries: Path = ROOT) -> Path:

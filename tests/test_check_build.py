@@ -81,7 +81,7 @@ def test_registries_at_the_edges_that_the_check_accepts_build(files, tmp_path):
     check_then_build(files, tmp_path)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(files=registries())
 def test_whenever_the_check_says_ok_the_strict_build_succeeds(files):
     with tempfile.TemporaryDirectory() as folder:

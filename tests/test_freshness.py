@@ -3,18 +3,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from conftest import MINIMAL, ROOT
+from conftest import MINIMAL, ROOT, TEMPLATES
 from registry import load_registries
-from registry.render import Renderer, Settings
+from registry.render import Renderer
+from registry.settings import read_settings
 
-TEMPLATES = ROOT / "overrides" / "partials" / "registry"
 REPO = "https://github.com/example/site"
 
 
 def renderer(today: date) -> Renderer:
-    return Renderer(load_registries(MINIMAL), Settings(repository=REPO, review_months=12, today=today), TEMPLATES)
+    settings = replace(read_settings(ROOT / "mkdocs.yml"), repository=REPO, review_months=12, today=today)
+    return Renderer(load_registries(MINIMAL), settings, TEMPLATES)
 
 
 def test_a_record_reviewed_within_the_age_is_not_flagged():

@@ -15,13 +15,16 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL, REGISTRY_FILES, ROOT, build, copy_project
+from conftest import MINIMAL, REGISTRY_FILES, ROOT, TEMPLATES, build, copy_project
 from registry import RegistryError, load_registries
-from registry.render import SECTION_MARKERS, Renderer, Settings
-from registry.stubs import stub_texts
+from registry.content import build_site
+from registry.render import SECTION_MARKERS, Renderer
+from registry.settings import read_settings
 
 CHECK = ROOT / "hooks" / "check.py"
-TEMPLATES = ROOT / "overrides" / "partials" / "registry"
+SETTINGS = read_settings(ROOT / "mkdocs.yml")
+HAND_WRITTEN = {lang: {p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8")
+                       for p in (ROOT / "docs").rglob(f"*.{lang}.md")} for lang in SETTINGS.languages}
 
 
 def billion_laughs() -> str:
@@ -82,21 +85,14 @@ def outcome(files: dict[str, bytes]):
             return None
 
 
-class ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml: `!ENV [NAME, default]` gives the default."""
-
-
-ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-CONTACT = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), ConfigLoader)["extra"]["contact"]
-
-
 def renders(reg) -> None:
-    """Every page of an accepted registry renders in both languages (what the build does)."""
-    renderer = Renderer(reg, Settings(contact=CONTACT), TEMPLATES)
-    for path, text in stub_texts(reg).items():
-        renderer.render_page(text, path, path.split(".")[-2])
-    for marker in sorted(SECTION_MARKERS):  # every marker a hand-written page may hold
-        for lang in ("sv", "en"):
+    """Every page of an accepted registry renders in both languages (what the build does), and
+    so does every marker a hand-written page may hold."""
+    for lang in SETTINGS.languages:
+        build_site(reg, SETTINGS, lang, HAND_WRITTEN[lang], TEMPLATES)
+    renderer = Renderer(reg, SETTINGS, TEMPLATES)
+    for marker in sorted(SECTION_MARKERS):
+        for lang in SETTINGS.languages:
             renderer.render_marker(marker, None, "", lang)
 
 

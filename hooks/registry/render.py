@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import jinja2
 
 from . import charts, models
 from .load import Registries
+from .settings import Settings
 from .words import WORDS
 
 MARKER = re.compile(r"^<!-- registry:([a-z-]+)(?: ([a-z0-9-]+))? -->$", re.MULTILINE)
@@ -30,17 +30,6 @@ MONTHS = {
 
 class MarkerError(Exception):
     pass
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What the site's configuration says (mkdocs.yml `extra:`), and today's date."""
-
-    contact: dict = field(default_factory=dict)
-    repository: str = ""  # https://github.com/owner/repo: "Suggest a change" links go there
-    branch: str = "main"
-    review_months: int = 12
-    today: date = field(default_factory=date.today)
 
 
 def route(kind: str, record_id: str) -> str:
@@ -151,7 +140,7 @@ class Renderer:
             "per_resident": self.per_resident,
             "counts": lambda vocabulary: [(label(vocabulary, value), n)
                                           for value, n in self.relations["counts"][vocabulary].items() if n],
-            "data_url": lambda file: relative("", here) + ("" if lang == "sv" else "../") + "data/" + file,
+            "data_url": lambda file: relative("", here) + "../" * self.settings.prefix(lang).count("/") + "data/" + file,
         }
 
     def structured_data(self, record_ref: str, lang: str, page_url: str) -> dict:

@@ -1,8 +1,5 @@
-"""One small Markdown page per record (and per initiative area and status) and language.
-
-Each page holds its title and description and one marker; the content itself is rendered
-from the registry at build time (render.py). The pages live in memory only: hooks/site.py
-hands them to MkDocs as files of docs/ that are never written to disk.
+"""The pages made from the registries: one per record, initiative area and status, with their
+titles and descriptions in each language (the content is rendered by content.py).
 
 Search indexes these pages lean: one entry per page with its title, text and facts, made
 here from the registry (search_entries), instead of every section of the rendered page.
@@ -11,14 +8,14 @@ here from the registry (search_entries), instead of every section of the rendere
 from __future__ import annotations
 
 import html
-import json
+from dataclasses import dataclass
+
 from .load import Registries
-from .models import CATEGORIES, PARTNER_TYPES, ROLES, STATUSES, label
+from .models import CATEGORIES, PARTNER_TYPES, ROLES, STATUSES, Text, label
 from .render import RECORD_ROUTES
 from .words import WORDS
 
-HEADER = "# Generated from the registries by hooks/registry/stubs.py: do not edit, edit the YAML."
-LANGS = ("sv", "en")
+LANGS = tuple(Text.model_fields)  # the languages every text of the registries is written in
 
 
 def _summary(text: str, limit: int = 160) -> str:
@@ -26,32 +23,49 @@ def _summary(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _escape(text: str) -> str:
-    """MkDocs renders page titles and meta without autoescaping: escape what could break out
-    of text or a double-quoted attribute (an apostrophe cannot, and stays readable in search)."""
-    return html.escape(text, quote=False).replace('"', "&quot;")
+@dataclass(frozen=True)
+class Generated:
+    """A page made from the registries, before it is rendered."""
+
+    kind: str  # partner, initiative, contract; or category, status (the portfolio's views)
+    id: str
+    titles: dict[str, str]  # {lang: title}
+    descriptions: dict[str, str]  # {lang: the text search and the page's description use}
+    facts: dict[str, list[str]]  # {lang: labels added to the search entry}
+
+    @property
+    def is_record(self) -> bool:
+        return self.kind in ("partner", "initiative", "contract")
+
+    def src_uri(self, lang: str) -> str:
+        return f"{RECORD_ROUTES[self.kind]}/{self.id}.{lang}.md"
+
+    def summary(self, lang: str) -> str:
+        return _summary(self.descriptions[lang])
 
 
-def _pages(reg: Registries):
-    """(kind, id, {lang: title}, {lang: description}, {lang: [facts]}) for every generated page."""
+def generated_pages(reg: Registries) -> list[Generated]:
+    """Every page made from the registries: one per record, initiative area and status."""
     both = lambda text: {lang: getattr(text, lang) for lang in LANGS}  # noqa: E731
     name = lambda p, lang: p.name_en if lang == "en" and p.name_en else p.name  # noqa: E731
+    none = {lang: [] for lang in LANGS}
+    pages = []
     for p in reg.partners:
         facts = {lang: [label(ROLES, r, lang) for r in p.roles] + [label(PARTNER_TYPES, p.type, lang)]
                  for lang in LANGS}
-        yield "partner", p.id, {"sv": p.name, "en": p.name_en or p.name}, both(p.description), facts
+        pages.append(Generated("partner", p.id, {"sv": p.name, "en": p.name_en or p.name}, both(p.description), facts))
     for i in reg.initiatives:
         facts = {lang: [label(CATEGORIES, i.category, lang), label(STATUSES, i.status, lang)]
                  + [name(reg.partner(pid), lang) for pid in [i.lead, *i.partners]] for lang in LANGS}
-        yield "initiative", i.id, both(i.title), both(i.summary), facts
-    for c in reg.contracts:
-        yield "contract", c.id, both(c.title), both(c.summary), {lang: [] for lang in LANGS}
-    for kind, vocabulary, intro in (("category", CATEGORIES, VIEW_INTROS["category"]),
-                                    ("status", STATUSES, VIEW_INTROS["status"])):
+        pages.append(Generated("initiative", i.id, both(i.title), both(i.summary), facts))
+    pages += [Generated("contract", c.id, both(c.title), both(c.summary), none) for c in reg.contracts]
+    for kind, vocabulary in (("category", CATEGORIES), ("status", STATUSES)):
+        intro = VIEW_INTROS[kind]
         for value, (sv, en) in vocabulary.items():
             titles = {"sv": f"{WORDS['initiatives'][0]}: {sv}", "en": f"{WORDS['initiatives'][1]}: {en}"}
-            yield (kind, value, titles, {"sv": intro[0].format(sv.lower()), "en": intro[1].format(en.lower())},
-                   {lang: [] for lang in LANGS})
+            pages.append(Generated(kind, value, titles, {"sv": intro[0].format(sv.lower()),
+                                                         "en": intro[1].format(en.lower())}, none))
+    return pages
 
 
 VIEW_INTROS = {
@@ -62,32 +76,16 @@ VIEW_INTROS = {
 }
 
 
-def stub_texts(reg: Registries) -> dict[str, str]:
-    """{path relative to docs/: file text} for every generated page in both languages."""
-    pages = {}
-    for kind, record_id, titles, descriptions, _ in _pages(reg):
-        for lang in LANGS:
-            meta = {"title": _escape(titles[lang]), "description": _escape(_summary(descriptions[lang])),
-                    "search": {"exclude": True}}  # indexed lean instead: search_entries()
-            if kind in ("partner", "initiative", "contract"):
-                meta["record"] = f"{kind} {record_id}"
-            # A JSON string is a valid YAML double-quoted scalar, and json.dumps is ~70x faster than yaml.safe_dump
-            front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-            pages[f"{RECORD_ROUTES[kind]}/{record_id}.{lang}.md"] = (
-                f"---\n{HEADER}\n{front}---\n\n<!-- registry:{kind} {record_id} -->\n")
-    return pages
-
-
-
 def search_entries(reg: Registries) -> dict[str, list[dict]]:
     """{lang: search index entries}, one per generated page, located relative to the language
     root. Material shows an entry's title and text as HTML, so both are escaped as Material
     escapes the text it takes from pages."""
-    entries = {lang: [] for lang in LANGS}
-    for kind, record_id, titles, descriptions, facts in _pages(reg):
+    entries: dict[str, list[dict]] = {lang: [] for lang in LANGS}
+    for page in generated_pages(reg):
         for lang in LANGS:
-            text = descriptions[lang] + (" (" + ", ".join(facts[lang]) + ")" if facts[lang] else "")
-            entries[lang].append({"location": f"{RECORD_ROUTES[kind]}/{record_id}/",
-                                  "title": html.escape(titles[lang], quote=False),
+            facts = page.facts[lang]
+            text = page.descriptions[lang] + (" (" + ", ".join(facts) + ")" if facts else "")
+            entries[lang].append({"location": f"{RECORD_ROUTES[page.kind]}/{page.id}/",
+                                  "title": html.escape(page.titles[lang], quote=False),
                                   "text": html.escape(text, quote=False)})
     return entries

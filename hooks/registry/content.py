@@ -1,0 +1,89 @@
+"""The site's content for one language, from the registries: the one entry point of the core.
+
+`build_site` returns plain values: the generated pages (one per record, area and status) with
+their title, description and HTML; the hand-written pages with their registry markers filled
+in; the lean search entries; and the files (feed, open data) to put beside the pages. It knows
+nothing of MkDocs: an engine adapter (hooks/site.py) delivers these values to the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .exports import data_files
+from .feed import atom_feed
+from .load import Registries
+from .render import MarkerError, Renderer, page_route
+from .settings import Settings
+from .stubs import generated_pages, search_entries
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page made from the registries."""
+
+    src_uri: str  # its path among the hand-written pages: 'parter/ssab.en.md'
+    route: str  # its address under the language's root: 'parter/ssab/'
+    title: str  # plain text
+    description: str  # plain text, at most 160 characters
+    html: str  # the page's content
+    record: str | None  # 'partner ssab' for a record's page; None for an area or a status
+    structured_data: dict | None  # schema.org JSON-LD for a record's page
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    lang: str
+    pages: dict[str, Page]  # by src_uri
+    hand_written: dict[str, str]  # src_uri -> the page's Markdown with the markers filled in
+    search: list[dict]  # one lean entry per generated page: location, title, text
+    files: dict[str, bytes]  # path under the site's root -> content
+
+
+class ContentError(Exception):
+    """Markers in hand-written pages that cannot be filled in, one line each."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def generated_paths(registries: Registries, settings: Settings) -> list[str]:
+    """The src_uri of every generated page in every language (cheap: nothing is rendered)."""
+    return [page.src_uri(lang) for page in generated_pages(registries) for lang in settings.languages]
+
+
+def build_site(registries: Registries, settings: Settings, lang: str, hand_written: Mapping[str, str],
+               templates: Path, compiled: jinja2.BytecodeCache | None = None) -> SiteContent:
+    """Everything the registries put on the site in `lang`. `hand_written` maps the src_uri of
+    each hand-written page of that language to its Markdown. Raises ContentError."""
+    renderer = Renderer(registries, settings, templates, compiled)
+    filled, problems = {}, []
+    for src_uri, markdown in hand_written.items():
+        try:
+            filled[src_uri] = renderer.render_page(markdown, src_uri, lang)
+        except MarkerError as err:
+            problems.append(str(err))
+    if problems:
+        raise ContentError(problems)
+    pages = {}
+    for stub in generated_pages(registries):
+        src_uri = stub.src_uri(lang)
+        html = renderer.render_marker(stub.kind, stub.id, page_route(src_uri), lang, src_uri).strip()
+        url = settings.site_url + settings.prefix(lang) + page_route(src_uri)
+        record = f"{stub.kind} {stub.id}" if stub.is_record else None
+        pages[src_uri] = Page(src_uri, page_route(src_uri), stub.titles[lang], stub.summary(lang), html, record,
+                              renderer.structured_data(record, lang, url) if record else None)
+    return SiteContent(lang, pages, filled, search_entries(registries)[lang], _files(registries, settings, lang))
+
+
+def _files(registries: Registries, settings: Settings, lang: str) -> dict[str, bytes]:
+    files = {f"{settings.prefix(lang)}feed.xml": atom_feed(registries, settings.site_url, lang)}
+    if lang == settings.default_language:
+        for name, content in data_files(registries, settings.site_url, settings.contact).items():
+            files[f"data/{name}"] = content
+    return files

@@ -1,0 +1,122 @@
+"""The assumptions hooks/site.py lists at its top about MkDocs, mkdocs-static-i18n and Material,
+one test each (numbered as there), so that an upgrade that breaks one says which."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+from conftest import MINIMAL, ROOT, copy_project
+
+MATERIAL = Path(material.__file__).parent / "templates"
+
+PROBE = '''
+import json
+from pathlib import Path
+
+LOG = Path(__file__).parent.parent / "events.jsonl"
+
+
+def record(event, config, **more):
+    i18n = config.plugins["i18n"]
+    entry = {"event": event, "lang": config.theme["language"], "config": id(config),
+             "building": bool(getattr(i18n, "building", None)), **more}
+    with LOG.open("a", encoding="utf-8") as log:
+        log.write(json.dumps(entry) + "\\n")
+
+
+def on_pre_build(config):
+    record("pre_build", config)
+
+
+def on_files(files, config):
+    record("files", config, generated=sorted(f.src_uri for f in files if f.src_uri.startswith("parter/")
+                                              and not f.src_uri.startswith("parter/index")))
+    return files
+
+
+def on_nav(nav, config, files):
+    pages = files.documentation_pages()
+    record("nav", config, generated=sorted(f.src_uri for f in pages if f.src_uri.startswith("parter/")
+                                           and not f.src_uri.startswith("parter/index")))
+    return nav
+
+
+def on_post_build(config):
+    record("post_build", config)
+'''
+
+
+@pytest.fixture(scope="module")
+def events(tmp_path_factory) -> list[dict]:
+    """What a probe hook, listed after ours, saw during a build of both languages."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = copy_project(tmp_path_factory.mktemp("adapter") / "project", registries=MINIMAL)
+    (project / "hooks" / "probe.py").write_text(PROBE, encoding="utf-8")
+    config_file = project / "mkdocs.yml"
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace(
+        "  - hooks/output.py\n", "  - hooks/output.py\n  - hooks/probe.py\n"), encoding="utf-8")
+    build(load_config(str(config_file), site_dir=str(project / "site")))
+    return [json.loads(line) for line in (project / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_1_each_language_is_built_in_turn_with_the_same_config(events):
+    assert [(e["event"], e["lang"]) for e in events] == [
+        ("pre_build", "sv"), ("files", "sv"), ("nav", "sv"), ("post_build", "sv"),
+        ("pre_build", "en"), ("files", "en"), ("nav", "en"), ("post_build", "en")], \
+        "the i18n plugin no longer builds each language in turn, from the first build's on_post_build"
+    assert len({e["config"] for e in events}) == 1, "the i18n plugin builds languages with different config objects"
+    assert [e["building"] for e in events if e["lang"] == "en"] == [True] * 4, "i18n.building is no longer set"
+
+
+def test_2_the_theme_language_is_the_language_being_built(events):
+    assert {e["lang"] for e in events} == {"sv", "en"}, "config.theme['language'] does not follow the i18n build"
+
+
+def test_3_files_added_before_the_i18n_plugin_are_sorted_by_language(events):
+    added = [e["generated"] for e in events if e["event"] == "files"]
+    per_language = {e["lang"]: e["generated"] for e in events if e["event"] == "nav"}
+    assert added[0] == ["parter/borlange-energi.en.md", "parter/borlange-energi.sv.md",
+                        "parter/borlange-kommun.en.md", "parter/borlange-kommun.sv.md"]
+    assert per_language == {lang: [f"parter/borlange-energi.{lang}.md", f"parter/borlange-kommun.{lang}.md"]
+                            for lang in ("sv", "en")}, "the i18n plugin no longer keeps one language's pages"
+
+
+def test_4_a_file_that_is_not_on_disk_takes_its_text_from_content_string(tmp_path):
+    from mkdocs.structure.files import File
+
+    file = File("parter/x.sv.md", str(tmp_path), str(tmp_path / "site"), True)
+    file.content_string = "---\ntitle: X\n---\n"
+    assert file.content_string == "---\ntitle: X\n---\n" and not (tmp_path / "parter").exists()
+
+
+def test_5_material_renders_page_content_and_skips_excluded_pages_in_search():
+    search = (Path(material.__file__).parent / "plugins" / "search" / "plugin.py").read_text(encoding="utf-8")
+    assert 'page.meta.get("search")' in search and 'get("exclude")' in search, \
+        "Material's search plugin no longer reads `search: exclude` from a page's meta"
+    assert "page.content" in (MATERIAL / "partials" / "content.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("template, blocks", [
+    ("base.html", ["site_meta", "fonts", "header", "content"]),
+    ("partials/alternate.html", []), ("partials/search.html", []), ("partials/copyright.html", []),
+    ("404.html", []),
+])
+def test_6_the_theme_templates_we_replace_or_extend_still_exist(template, blocks):
+    text = (MATERIAL / template).read_text(encoding="utf-8")
+    for block in blocks:
+        assert re.search(r"{%-?\s*block " + block + r"\b", text), f"Material's {template} has no block {block}"
+
+
+def test_6_our_copy_of_materials_search_differs_only_by_the_dialogs_name():
+    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8").splitlines()[1:]
+    theirs = (MATERIAL / "partials" / "search.html").read_text(encoding="utf-8").splitlines()[3:]
+    ours[0] = ours[0].replace(' aria-label="{{ lang.t(\'search\') }}"', "")
+    assert ours == theirs, \
+        "Material's partials/search.html changed: copy it again into overrides/ and add the dialog's aria-label"
