@@ -65,7 +65,8 @@ def axe(page) -> dict:
     and axe would measure a contrast that no reader sees once the page is still."""
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
     page.add_script_tag(path=str(AXE))
-    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                         "resultTypes: ['violations']})", WCAG_AA)
 
 
 def open_page(browser, address: str, width: int = 1280):

@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -36,6 +37,23 @@ def wait_for(address: str, text: str, seconds: float = 60) -> bool:
     return False
 
 
+def follow(stream) -> tuple[list[str], threading.Thread]:
+    """The lines a process prints, collected as they come until it ends."""
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(stream.readline, "")), daemon=True)
+    reader.start()
+    return lines, reader
+
+
+def wait_for_line(lines: list[str], text: str, seconds: float = 60) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if any(text in line for line in list(lines)):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def test_serve_shows_a_registry_edit_and_survives_a_mistake(tmp_path):
     project = copy_project(tmp_path / "project", registries=MINIMAL)
     port = free_port()
@@ -43,6 +61,7 @@ def test_serve_shows_a_registry_edit_and_survives_a_mistake(tmp_path):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output, reader = follow(server.stdout)
     try:
         assert wait_for(base + "parter/borlange-energi/", "Borlänge Energi")
         partners = project / "partners.yaml"
@@ -51,12 +70,14 @@ def test_serve_shows_a_registry_edit_and_survives_a_mistake(tmp_path):
         assert wait_for(base + "en/parter/borlange-energi/", "Borlänge Energi AB")
         partners.write_text(partners.read_text(encoding="utf-8").replace("    website:", "    webbsite:"),
                             encoding="utf-8")
-        time.sleep(3)  # MkDocs holds requests while a rebuild fails; fixing the mistake brings the site back
+        # MkDocs holds requests while a rebuild fails; fixing the mistake brings the site back
+        assert wait_for_line(output, "unknown field 'webbsite' — did you mean 'website'?")
         partners.write_text(partners.read_text(encoding="utf-8").replace("    webbsite:", "    website:"),
                             encoding="utf-8")
         assert wait_for(base + "parter/borlange-energi/", "Borlänge Energi AB")
     finally:
         server.terminate()
-        output = server.communicate(timeout=30)[0]
-    assert "unknown field 'webbsite' — did you mean 'website'?" in output
-    assert "Traceback" not in output
+        server.wait(timeout=30)
+        reader.join(timeout=30)
+        server.stdout.close()
+    assert "Traceback" not in "".join(output)
