@@ -1,0 +1,72 @@
+"""The change summary of a pull request: `python hooks/changes.py BASE HEAD`.
+
+Reads the four registries at the git revisions BASE and HEAD and prints, in Markdown, the
+records added, removed and changed (field by field), the pages of the published site that
+change, and the check's result, in Swedish and then in English. The site's address is SITE_URL
+when set, else the default in mkdocs.yml. Always exits 0: the check's own step fails a change.
+
+`python hooks/changes.py --pages OLD_SITE NEW_SITE` prints, for each page whose visible text
+differs between two built sites, a collapsed word-level diff (for the job summary).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from registry.changes import read_version, summary  # noqa: E402
+from registry.load import FILES  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def site_url(root: Path = ROOT) -> str:
+    """SITE_URL if set, else the default that mkdocs.yml gives `!ENV [SITE_URL, default]`."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
+    url = os.environ.get("SITE_URL") or config.get("site_url") or ""
+    return url if url.endswith("/") else url + "/"
+
+
+def export(revision: str, folder: Path, repo: Path | None = None) -> Path:
+    """The registries as they were at `revision` in the git repository `repo` (default: the
+    current folder), written to `folder`; a file missing there stays missing."""
+    for file in FILES.values():
+        shown = subprocess.run(["git", "show", f"{revision}:{file}"], cwd=repo, capture_output=True)
+        if shown.returncode == 0:
+            (folder / file).write_bytes(shown.stdout)
+    return folder
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--pages"] and len(argv) == 3:
+        from registry.pagediff import site_diff
+        print(site_diff(Path(argv[1]), Path(argv[2]), site_url()), end="")
+        return 0
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    for revision in argv:
+        if subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
+                          capture_output=True).returncode:
+            print(f"changes.py: '{revision}' is not a commit in this repository", file=sys.stderr)
+            return 2
+    with tempfile.TemporaryDirectory() as base, tempfile.TemporaryDirectory() as head:
+        old = read_version(export(argv[0], Path(base)))
+        new = read_version(export(argv[1], Path(head)))
+    print(summary(old, new, site_url()), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
