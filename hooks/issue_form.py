@@ -1,0 +1,65 @@
+"""An issue form's answers become a registry record: `python hooks/issue_form.py BODY_FILE`.
+
+Reads the issue body (the Markdown GitHub writes for a new-partner or new-initiative form),
+appends the record to partners.yaml or initiatives.yaml (keeping the file's comments), and runs
+the check. Prints what it added and exits 0; or prints, in Swedish and English, what to correct
+in the answers, leaves the registries as they were and exits 1.
+`--root FOLDER` works on another copy of the project; `--today YYYY-MM-DD` sets last_reviewed.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from registry import RegistryError, load_registries  # noqa: E402
+from registry.forms import FormError, append_record, make_record  # noqa: E402
+from registry.load import FILES  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FAILED = ("Förslaget kunde inte bli en post i registret. Rätta svaren genom att redigera ärendet, "
+          "och sätt sedan etiketten igen.\n"
+          "*(The proposal could not become a registry record. Correct the answers by editing the issue, "
+          "then add the label again.)*\n")
+
+
+def _option(argv: list[str], name: str, default: str) -> str:
+    return argv[argv.index(name) + 1] if name in argv else default
+
+
+def convert(body: str, root: Path, today: date) -> str:
+    """Append the record; return what was added. Raises FormError or RegistryError (file restored)."""
+    partner_ids = [p.id for p in load_registries(root).partners]
+    registry, record = make_record(body, root / ".github" / "ISSUE_TEMPLATE", partner_ids, today)
+    path = root / FILES[registry]
+    before = append_record(path, record)
+    try:
+        load_registries(root)
+    except RegistryError:
+        path.write_text(before, encoding="utf-8")
+        raise
+    return f"{FILES[registry]}: {record['id']}"
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0].startswith("--"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    root = Path(_option(argv, "--root", str(ROOT)))
+    today = date.fromisoformat(_option(argv, "--today", date.today().isoformat()))
+    try:
+        print(convert(Path(argv[0]).read_text(encoding="utf-8"), root, today))
+    except FormError as err:
+        print(FAILED + "\n" + "\n".join(map(str, err.messages)))
+        return 1
+    except RegistryError as err:
+        print(FAILED + "\nKontrollen av registren (The registry check):\n\n```text\n" + err.report() + "\n```")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,286 @@
+"""An issue form's answers as a registry record: read the Markdown GitHub writes for an issue
+form (`### Label`, a blank line, the answer; `_No response_` when empty), make the record, and
+say what is wrong with an answer in words the person who filled in the form understands.
+
+The record is appended to its YAML file as text, so that the file's comments and layout stay."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .models import ID_PATTERN, PARTIAL_DATE_PATTERN, URL_PATTERN
+
+NO_RESPONSE = "_No response_"
+REGISTRY_OF_FORM = {"new-partner.yml": "partners", "new-initiative.yml": "initiatives"}
+FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "ae", "ø": "o"})
+
+
+@dataclass(frozen=True)
+class Message:
+    """What is wrong with one answer: the question's label, then what to do, in Swedish and English."""
+
+    label: str
+    sv: str
+    en: str
+
+    def __str__(self) -> str:
+        return f"- **{self.label}**: {self.sv} *({self.en})*"
+
+
+class FormError(Exception):
+    def __init__(self, messages: list[Message]):
+        super().__init__("\n".join(map(str, messages)))
+        self.messages = messages
+
+
+def parse_body(body: str) -> dict[str, str]:
+    """{heading: answer} from an issue body; code fences around an answer are dropped."""
+    answers: dict[str, list[str]] = {}
+    current = None
+    for line in body.replace("\r\n", "\n").split("\n"):
+        if line.startswith("### "):
+            current = line[4:].strip()
+            answers[current] = []
+        elif current is not None:
+            answers[current].append(line)
+    return {label: _answer("\n".join(lines)) for label, lines in answers.items()}
+
+
+def _answer(text: str) -> str:
+    text = text.strip()
+    fenced = re.fullmatch(r"```[a-z]*\n(.*?)\n?```", text, re.DOTALL)
+    text = fenced.group(1).strip() if fenced else text
+    return "" if text == NO_RESPONSE else text
+
+
+def read_form(path: Path) -> dict[str, dict]:
+    """{label: question} of an issue form template, for the questions that have an id."""
+    body = yaml.safe_load(path.read_text(encoding="utf-8"))["body"]
+    return {item["attributes"]["label"]: item for item in body if "id" in item}
+
+
+def which_form(answers: dict[str, str], forms: Path) -> tuple[str, dict[str, dict]]:
+    """The form whose questions the body answers: (file name, {label: question})."""
+    for path in sorted(forms.glob("*.yml")):
+        if path.name == "config.yml":
+            continue
+        questions = read_form(path)
+        if answers and set(answers) <= set(questions):
+            return path.name, questions
+    raise FormError([Message("?", "ärendet är inte skrivet med något av formulären för registret",
+                             "the issue was not written with one of the registry's forms")])
+
+
+def slug(text: str) -> str:
+    """'Högskolan Dalarna' -> 'hogskolan-dalarna'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(FOLD)).strip("-")
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted string (JSON's string syntax is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _scalar(value) -> str:
+    """Dates and numbers bare, ids and allowed values bare as in the registries, other text quoted."""
+    if isinstance(value, (date, int, float)):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    plain = re.fullmatch(ID_PATTERN, value) and yaml.safe_load(value) == value
+    return value if plain else quoted(value)
+
+
+def record_yaml(record: dict) -> str:
+    """The record as a list item of its registry, indented as the registries are."""
+    lines = []
+    for key, value in record.items():
+        lead = "  - " if not lines else "    "
+        if isinstance(value, dict):
+            lines.append(f"{lead}{key}:")
+            lines += [f"      {k}: {_scalar(v)}" for k, v in value.items() if not isinstance(v, dict)]
+            lines += [line for k, v in value.items() if isinstance(v, dict)
+                      for line in (f"      {k}:", *(f"        {kk}: {_scalar(vv)}" for kk, vv in v.items()))]
+        elif isinstance(value, list):
+            lines.append(f"{lead}{key}:")
+            lines += [f"      - {_scalar(v)}" if not isinstance(v, dict) else _link_yaml(v) for v in value]
+        else:
+            lines.append(f"{lead}{key}: {_scalar(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _link_yaml(link: dict) -> str:
+    title = link["title"]
+    return (f"      - title:\n          sv: {quoted(title['sv'])}\n          en: {quoted(title['en'])}\n"
+            f"        url: {quoted(link['url'])}")
+
+
+def append_record(path: Path, record: dict) -> str:
+    """Append the record to the end of its file as text; returns the file's text before."""
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before + ("" if before.endswith("\n") else "\n") + "\n" + record_yaml(record), encoding="utf-8")
+    return before
+
+
+class Answers:
+    """The answers of one form by question id, collecting every problem with them."""
+
+    def __init__(self, answers: dict[str, str], questions: dict[str, dict]):
+        self.values = {questions[label]["id"]: value for label, value in answers.items()}
+        self.labels = {q["id"]: label for label, q in questions.items()}
+        self.messages: list[Message] = []
+
+    def say(self, field: str, sv: str, en: str) -> None:
+        self.messages.append(Message(self.labels.get(field, field), sv, en))
+
+    def text(self, field: str, required: bool = True) -> str | None:
+        value = self.values.get(field, "")
+        if not value and required:
+            lang = {"_sv": ("på svenska", "in Swedish"), "_en": ("på engelska", "in English")}.get(field[-3:])
+            sv, en = lang or ("", "")
+            self.say(field, f"svaret saknas – skriv texten {sv}; webbplatsen visar varje text på svenska och engelska"
+                     if lang else "svaret saknas – fyll i det",
+                     f"the answer is missing — write the text {en}; the site shows every text in Swedish and English"
+                     if lang else "the answer is missing — fill it in")
+        return value or None
+
+    def pair(self, field: str, required: bool = True) -> dict | None:
+        sv, en = self.text(f"{field}_sv", required), self.text(f"{field}_en", required)
+        if not required and bool(sv) != bool(en):
+            missing = f"{field}_en" if sv else f"{field}_sv"
+            self.text(missing, True)
+        return {"sv": sv, "en": en} if sv and en else None
+
+    def choice(self, field: str) -> str | None:
+        """A dropdown's answer 'ongoing — Pågår (Ongoing)' -> 'ongoing'."""
+        value = self.text(field)
+        return value.split(" — ")[0].strip() if value else None
+
+    def choices(self, field: str) -> list[str]:
+        value = self.text(field) or ""
+        return [part.split(" — ")[0].strip() for part in re.split(r",\s*(?=[a-z-]+ — )", value) if part.strip()]
+
+    def lines(self, field: str, required: bool = False) -> list[str]:
+        value = self.text(field, required) or ""
+        return [line.strip().removeprefix("- ").strip() for line in value.split("\n") if line.strip()]
+
+    def day(self, field: str) -> str | None:
+        value = self.text(field, required=False)
+        if value and not re.fullmatch(PARTIAL_DATE_PATTERN, value):
+            self.say(field, f"”{value}” är inget datum – skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ, till exempel 2023-03-15",
+                     f"“{value}” is not a date — write YYYY-MM-DD, YYYY-MM or YYYY, for example 2023-03-15")
+            return None
+        return value
+
+    def urls(self, field: str, required: bool = True) -> list[str]:
+        found = self.lines(field, required)
+        for url in found:
+            if not re.fullmatch(URL_PATTERN, url):
+                self.say(field, f"”{url}” är ingen webbadress – skriv hela adressen, som börjar med https://",
+                         f"“{url}” is not a web address — write the whole address, starting with https://")
+        return found
+
+    def partner_ids(self, field: str, known: list[str], required: bool) -> list[str]:
+        ids = self.lines(field, required) if field == "partners" else [x for x in [self.text(field, required)] if x]
+        for pid in ids:
+            if pid not in known:
+                close = difflib.get_close_matches(pid, known, n=1)
+                hint_sv = f" Menade du ”{close[0]}”?" if close else ""
+                hint_en = f" Did you mean “{close[0]}”?" if close else ""
+                self.say(field, f"ingen part har id ”{pid}” – skriv id för en part som finns i partners.yaml "
+                         f"(sist i adressen till partens sida), eller föreslå parten först med formuläret Ny part.{hint_sv}",
+                         f"no partner has the id “{pid}” — write the id of a partner in partners.yaml (the end of "
+                         f"the partner page's address), or propose the partner first with the New partner form.{hint_en}")
+        return ids
+
+    def record_id(self, name: str | None) -> str | None:
+        value = self.text("id", required=False) or slug(name or "")
+        if value and not re.fullmatch(ID_PATTERN, value):
+            self.say("id", f"”{value}” går inte som id – använd små bokstäver a–z, siffror och bindestreck",
+                     f"“{value}” cannot be an id — use lowercase a–z, digits and hyphens")
+        return value or None
+
+
+def _present(record: dict) -> dict:
+    return {key: value for key, value in record.items() if value not in (None, [], "")}
+
+
+def partner_record(a: Answers, today: date) -> dict:
+    name = a.text("name")
+    return _present({
+        "id": a.record_id(name), "name": name, "name_en": a.text("name_en", required=False),
+        "type": a.choice("type"), "roles": a.choices("roles"),
+        "website": (a.urls("website", required=False) or [None])[0],
+        "description": a.pair("description"), "joined": a.day("joined"),
+        "caveat": a.pair("caveat", required=False), "sources": a.urls("sources"), "last_reviewed": today,
+    })
+
+
+def initiative_record(a: Answers, today: date, partners: list[str]) -> dict:
+    title = a.pair("title")
+    return _present({
+        "id": a.record_id(a.values.get("title_sv")), "title": title, "summary": a.pair("summary"),
+        "category": a.choice("category"), "status": a.choice("status"), "status_as_of": a.day("status_as_of"),
+        "lead": (a.partner_ids("lead", partners, True) or [None])[0],
+        "partners": a.partner_ids("partners", partners, False),
+        "start": a.day("start"), "end": a.day("end"), "effect": effect(a), "links": links(a),
+        "caveat": a.pair("caveat", required=False), "sources": a.urls("sources"), "last_reviewed": today,
+    })
+
+
+EFFECT_KEYS = {"kind": "kind", "value": "value", "unit": "unit", "svenska": "sv", "english": "en", "source": "source"}
+
+
+def effect(a: Answers) -> dict | None:
+    """'Typ (kind): expected' / 'Värde (value): 1200' / … -> the effect, or None when not given."""
+    parts = {}
+    for line in a.lines("effect"):
+        key, _, value = line.partition(":")
+        found = next((v for k, v in EFFECT_KEYS.items() if k in key.lower()), None)
+        if found:
+            parts[found] = value.strip()
+    if not parts:
+        return None
+    unit = parts.get("unit", "").split(" / ")
+    number = parts.get("value", "").replace(" ", "").replace(",", ".")
+    if set(parts) != set(EFFECT_KEYS.values()) or len(unit) != 2 or not re.fullmatch(r"-?\d+(\.\d+)?", number):
+        a.say("effect", "skriv alla sex raderna som i exemplet: typ, värde (ett tal), enhet på svenska / engelska, "
+              "en mening på svenska och engelska, och källan",
+              "write all six lines as in the example: kind, value (a number), unit in Swedish / English, "
+              "one sentence in Swedish and in English, and the source")
+        return None
+    value = float(number) if "." in number else int(number)
+    return {"kind": parts["kind"], "value": value, "unit": {"sv": unit[0].strip(), "en": unit[1].strip()},
+            "description": {"sv": parts["sv"], "en": parts["en"]}, "source": parts["source"]}
+
+
+def links(a: Answers) -> list[dict]:
+    found = []
+    for line in a.lines("links"):
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3 or not all(parts):
+            a.say("links", f"”{line}”: skriv rubrik på svenska | rubrik på engelska | https://…",
+                  f"“{line}”: write title in Swedish | title in English | https://…")
+            continue
+        found.append({"title": {"sv": parts[0], "en": parts[1]}, "url": parts[2]})
+    return found
+
+
+def make_record(body: str, forms: Path, partner_ids: list[str], today: date) -> tuple[str, dict]:
+    """(registry, record) from an issue body, or FormError with every problem in the answers."""
+    raw = parse_body(body)
+    form, questions = which_form(raw, forms)
+    if form not in REGISTRY_OF_FORM:
+        raise FormError([Message(form, "en rättelse görs av en redaktör, som ändrar posten direkt i registret",
+                                 "a correction is made by an editor, who changes the record in the registry")])
+    a = Answers(raw, questions)
+    registry = REGISTRY_OF_FORM[form]
+    record = partner_record(a, today) if registry == "partners" else initiative_record(a, today, partner_ids)
+    if a.messages:
+        raise FormError(a.messages)
+    return registry, record

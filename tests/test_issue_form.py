@@ -1,0 +1,142 @@
+"""Issue form -> registry record (hooks/issue_form.py): recorded issue bodies, exactly as GitHub
+writes them, good and bad; the YAML it appends, the messages it gives, and a build of the result."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL, ROOT, build, copy_project, page
+
+BODIES = ROOT / "tests" / "fixtures" / "issue-forms"
+FAILED = ("Förslaget kunde inte bli en post i registret. Rätta svaren genom att redigera ärendet, "
+          "och sätt sedan etiketten igen.\n*(The proposal could not become a registry record. Correct the answers "
+          "by editing the issue, then add the label again.)*\n\n")
+PARTNER_YAML = '''
+  - id: solgarden-exempel-ab
+    name: "Solgården Exempel AB"
+    type: company
+    roles:
+      - contributing
+      - project-partner
+    website: "https://www.example.org"
+    description:
+      sv: "Ett påhittat företag som bara finns i testerna: \\"citat\\" och kolon: här."
+      en: "A made-up company that exists only in the tests."
+    joined: 2024-05
+    sources:
+      - "https://www.example.org/om-oss"
+      - "https://www.example.org/nyheter/1"
+    last_reviewed: 2026-11-30
+'''
+INITIATIVE_YAML = '''
+  - id: solpaneler-pa-exempelgarden
+    title:
+      sv: "Solpaneler på Exempelgården"
+      en: "Solar panels at Exempelgården"
+    summary:
+      sv: "Ett påhittat projekt i testerna.\\nTvå rader."
+      en: "A made-up project in the tests."
+    category: energy
+    status: planned
+    status_as_of: "2026-05-02"
+    lead: solgarden-exempel-ab
+    partners:
+      - borlange-kommun
+    start: "2027"
+    effect:
+      kind: expected
+      value: 1200
+      source: "https://www.example.org/effekt"
+      unit:
+        sv: "ton CO₂e per år"
+        en: "tonnes CO₂e per year"
+      description:
+        sv: "Beräknad minskning."
+        en: "Estimated reduction."
+    links:
+      - title:
+          sv: "Projektets sida"
+          en: "The project's page"
+        url: "https://www.example.org/projekt"
+    sources:
+      - "https://www.example.org/projekt"
+    last_reviewed: 2026-11-30
+'''
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project with the minimal registries and the issue forms."""
+    dest = copy_project(tmp_path / "project", MINIMAL)
+    shutil.copytree(ROOT / ".github" / "ISSUE_TEMPLATE", dest / ".github" / "ISSUE_TEMPLATE")
+    return dest
+
+
+def convert(project: Path, body: str) -> tuple[int, str]:
+    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "issue_form.py"), str(BODIES / body),
+                             "--root", str(project), "--today", "2026-11-30"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.stderr == ""
+    return result.returncode, result.stdout
+
+
+def registries(project: Path) -> dict[str, str]:
+    return {name: (project / name).read_text(encoding="utf-8") for name in ("partners.yaml", "initiatives.yaml")}
+
+
+def test_good_forms_become_records_that_pass_the_check_and_build(project, tmp_path):
+    before = registries(project)
+    assert convert(project, "new-partner.md") == (0, "partners.yaml: solgarden-exempel-ab\n")
+    assert convert(project, "new-initiative.md") == (0, "initiatives.yaml: solpaneler-pa-exempelgarden\n")
+    after = registries(project)
+    assert after["partners.yaml"] == before["partners.yaml"] + PARTNER_YAML
+    assert after["initiatives.yaml"] == before["initiatives.yaml"] + INITIATIVE_YAML
+    check = subprocess.run([sys.executable, str(project / "hooks" / "check.py"), "--root", str(project)],
+                           capture_output=True, text=True, timeout=60)
+    assert check.returncode == 0, check.stderr
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert page(tmp_path / "site", "insatser/solpaneler-pa-exempelgarden/").h1.get_text(strip=True) \
+        == "Solpaneler på Exempelgården"
+    assert page(tmp_path / "site", "insatser/solpaneler-pa-exempelgarden/", "en").h1.get_text(strip=True) \
+        == "Solar panels at Exempelgården"
+    assert page(tmp_path / "site", "parter/solgarden-exempel-ab/", "en").h1.get_text(strip=True) \
+        == "Solgården Exempel AB"
+
+
+def test_bad_answers_are_said_in_words_and_nothing_is_written(project):
+    before = registries(project)
+    assert convert(project, "bad-initiative.md") == (1, FAILED + (
+        "- **Sammanfattning på engelska (Summary in English) – summary.en**: svaret saknas – skriv texten på "
+        "engelska; webbplatsen visar varje text på svenska och engelska *(the answer is missing — write the text "
+        "in English; the site shows every text in Swedish and English)*\n"
+        "- **Leds av (Led by) – lead**: ingen part har id ”solgarden” – skriv id för en part som finns i "
+        "partners.yaml (sist i adressen till partens sida), eller föreslå parten först med formuläret Ny part. "
+        "*(no partner has the id “solgarden” — write the id of a partner in partners.yaml (the end of the "
+        "partner page's address), or propose the partner first with the New partner form.)*\n"
+        "- **Start (Start) – start**: ”mars 2027” är inget datum – skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ, till "
+        "exempel 2023-03-15 *(“mars 2027” is not a date — write YYYY-MM-DD, YYYY-MM or YYYY, for example "
+        "2023-03-15)*\n"))
+    assert registries(project) == before
+
+
+def test_a_correction_is_left_to_an_editor(project):
+    assert convert(project, "correction.md") == (1, FAILED + (
+        "- **correction.yml**: en rättelse görs av en redaktör, som ändrar posten direkt i registret "
+        "*(a correction is made by an editor, who changes the record in the registry)*\n"))
+
+
+def test_a_record_the_check_rejects_is_not_kept(project):
+    assert convert(project, "new-partner.md")[0] == 0
+    before = registries(project)
+    assert convert(project, "new-partner.md") == (1, FAILED + (
+        "Kontrollen av registren (The registry check):\n\n```text\n"
+        "partners.yaml:41:5: record solgarden-exempel-ab, field id: the id 'solgarden-exempel-ab' is used twice "
+        "(also by the record on line 25) — give each record its own id\n"
+        "1 mistake in the registries — fix them and try again.\n```\n"))
+    assert registries(project) == before
