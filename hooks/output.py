@@ -45,4 +45,5 @@ def on_post_build(config):
         return  # an inner (per-language) build; the outer one finishes the whole site
     site, build = Path(config.site_dir), config["kb_build"]  # the state of hooks/site.py
     languages.split_search_index(site, build.settings.languages, build.search)
-    languages.write_sitemaps(site, config.site_url, build.settings.languages)
+    languages.write_sitemaps(site, config.site_url, build.settings.languages, languages.page_dates(build.registries))
+    languages.write_robots(site, config.site_url or "/")

@@ -128,30 +128,49 @@ def dcat_catalogue(reg: Registries, site_url: str, contact: dict) -> bytes:
     _publisher(catalogue)
     _add(catalogue, "dct:license", resource=LICENSE["path"])
     for name in REGISTRIES:
-        dataset = _add(_add(catalogue, "dcat:dataset"), "dcat:Dataset")
-        dataset.set(_q("rdf:about"), f"{data}{name}")
-        for lang, title in zip(("sv", "en"), TITLES[name]):
-            _add(dataset, "dct:title", title, lang)
-            _add(dataset, "dct:description", title + (". Uppdateras av redaktörerna." if lang == "sv"
-                                                      else ". Kept current by the editors."), lang)
-        _publisher(dataset)
-        point = _add(_add(dataset, "dcat:contactPoint"), "vcard:Organization")
-        _add(point, "vcard:fn", contact.get("name", PUBLISHER))
-        if contact.get("url"):
-            _add(point, "vcard:hasURL", resource=contact["url"])
-        _add(dataset, "dcat:theme", resource="http://publications.europa.eu/resource/authority/data-theme/ENVI")
-        _add(dataset, "dcat:keyword", "klimat", "sv")
-        _add(dataset, "dcat:keyword", "climate", "en")
-        for fmt, media in (("csv", "text/csv"), ("json", "application/json")):
-            dist = _add(_add(dataset, "dcat:distribution"), "dcat:Distribution")
-            dist.set(_q("rdf:about"), f"{data}{name}.{fmt}")
-            _add(dist, "dct:title", f"{TITLES[name][0]} ({fmt.upper()})", "sv")
-            _add(dist, "dcat:accessURL", resource=f"{data}{name}.{fmt}")
-            _add(dist, "dcat:downloadURL", resource=f"{data}{name}.{fmt}")
-            _add(dist, "dcat:mediaType", resource=f"http://www.iana.org/assignments/media-types/{media}")
-            _add(dist, "dct:format", resource=f"http://publications.europa.eu/resource/authority/file-type/{fmt.upper()}")
-            _add(dist, "dct:license", resource=LICENSE["path"])
+        _dataset(_add(catalogue, "dcat:dataset"), name, site_url, contact)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def dataset_address(site_url: str, name: str) -> str:
+    """A dataset's identifier: the address of its own description (data/NAME.rdf), so it resolves."""
+    return f"{site_url}data/{name}.rdf"
+
+
+def dataset_rdf(name: str, site_url: str, contact: dict) -> bytes:
+    """One dataset's DCAT description, published at its identifier."""
+    root = ET.Element(_q("rdf:RDF"))
+    _dataset(root, name, site_url, contact)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _dataset(parent, name: str, site_url: str, contact: dict) -> None:
+    data = f"{site_url}data/"
+    dataset = _add(parent, "dcat:Dataset")
+    dataset.set(_q("rdf:about"), dataset_address(site_url, name))
+    _add(dataset, "dct:identifier", dataset_address(site_url, name))
+    _add(dataset, "dcat:landingPage", resource=f"{site_url}oppna-data/")
+    for lang, title in zip(("sv", "en"), TITLES[name]):
+        _add(dataset, "dct:title", title, lang)
+        _add(dataset, "dct:description", title + (". Uppdateras av redaktörerna." if lang == "sv"
+                                                  else ". Kept current by the editors."), lang)
+    _publisher(dataset)
+    point = _add(_add(dataset, "dcat:contactPoint"), "vcard:Organization")
+    _add(point, "vcard:fn", contact.get("name", PUBLISHER))
+    if contact.get("url"):
+        _add(point, "vcard:hasURL", resource=contact["url"])
+    _add(dataset, "dcat:theme", resource="http://publications.europa.eu/resource/authority/data-theme/ENVI")
+    _add(dataset, "dcat:keyword", "klimat", "sv")
+    _add(dataset, "dcat:keyword", "climate", "en")
+    for fmt, media in (("csv", "text/csv"), ("json", "application/json")):
+        dist = _add(_add(dataset, "dcat:distribution"), "dcat:Distribution")
+        dist.set(_q("rdf:about"), f"{data}{name}.{fmt}")
+        _add(dist, "dct:title", f"{TITLES[name][0]} ({fmt.upper()})", "sv")
+        _add(dist, "dcat:accessURL", resource=f"{data}{name}.{fmt}")
+        _add(dist, "dcat:downloadURL", resource=f"{data}{name}.{fmt}")
+        _add(dist, "dcat:mediaType", resource=f"http://www.iana.org/assignments/media-types/{media}")
+        _add(dist, "dct:format", resource=f"http://publications.europa.eu/resource/authority/file-type/{fmt.upper()}")
+        _add(dist, "dct:license", resource=LICENSE["path"])
 
 
 def _publisher(parent) -> None:
@@ -169,4 +188,6 @@ def data_files(reg: Registries, site_url: str, contact: dict) -> dict[str, bytes
         files[file] = text.encode()
     files["datapackage.json"] = json.dumps(datapackage(reg, site_url), ensure_ascii=False, indent=1).encode()
     files["catalog.rdf"] = dcat_catalogue(reg, site_url, contact)
+    for name in REGISTRIES:
+        files[f"{name}.rdf"] = dataset_rdf(name, site_url, contact)
     return files

@@ -33,9 +33,12 @@ def _entries(reg: Registries, lang: str) -> list[dict]:
     return sorted(entries, key=lambda e: (e["updated"], e["key"]), reverse=True)
 
 
-def atom_feed(reg: Registries, site_url: str, lang: str) -> bytes:
+def atom_feed(reg: Registries, site_url: str, lang: str, authority: str | None = None) -> bytes:
+    """The feed of `lang`. Entry ids are tag URIs (RFC 4151) under `authority` ("domain,year",
+    mkdocs.yml `extra.feed_authority`), so they stay the same when the site moves to another
+    address; without it they fall back to the site's host and 2021."""
     root_url = site_url + ("" if lang == "sv" else f"{lang}/")
-    host = urlsplit(site_url).hostname or "localhost"
+    authority = authority or f"{urlsplit(site_url).hostname or 'localhost'},2021"
     entries = _entries(reg, lang)
     feed = ET.Element("feed", xmlns=ATOM)
     feed.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
@@ -49,7 +52,7 @@ def atom_feed(reg: Registries, site_url: str, lang: str) -> bytes:
     ET.SubElement(ET.SubElement(feed, "author"), "name").text = "Borlänge kommun"
     for e in entries:
         entry = ET.SubElement(feed, "entry")
-        ET.SubElement(entry, "id").text = f"tag:{host},2021:{e['key']}"
+        ET.SubElement(entry, "id").text = f"tag:{authority}:{e['key']}"
         ET.SubElement(entry, "title").text = e["title"]
         ET.SubElement(entry, "link", rel="alternate", href=root_url + e["route"])
         ET.SubElement(entry, "updated").text = _stamp(e["updated"])

@@ -5,8 +5,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree as ET
+
+from .load import Registries
+from .render import route
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -51,12 +55,41 @@ def split_search_index(site: Path, langs: tuple[str, ...], extra: dict[str, list
                                   ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def write_sitemaps(site: Path, site_url: str, langs: tuple[str, ...]) -> None:
+def page_dates(reg: Registries) -> dict[str, date]:
+    """{route: the date its content was last reviewed}: a record's page has the record's
+    `last_reviewed`; a list of records the latest of theirs. Other pages get no date."""
+    dates: dict[str, date] = {}
+
+    def note(page: str, day: date) -> None:
+        dates[page] = max(day, dates.get(page, day))
+
+    for kind, records, section in (("partner", reg.partners, "parter/"), ("initiative", reg.initiatives, "insatser/"),
+                                   ("contract", reg.contracts, "klimatkontraktet/")):
+        for record in records:
+            for page in (route(kind, record.id), section, ""):
+                note(page, record.last_reviewed)
+    for initiative in reg.initiatives:
+        note(route("category", initiative.category), initiative.last_reviewed)
+        note(route("status", initiative.status), initiative.last_reviewed)
+    note("klimatneutralt/", reg.emissions.last_reviewed)
+    note("", reg.emissions.last_reviewed)
+    return dates
+
+
+def write_robots(site: Path, site_url: str) -> None:
+    """robots.txt: everything may be read; the sitemap is at the site's root. (Crawlers read it
+    only at the host's root: on a project site, github.io/REPO/, it is found once the site has a
+    custom domain.)"""
+    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n", encoding="utf-8")
+
+
+def write_sitemaps(site: Path, site_url: str, langs: tuple[str, ...], dates: dict[str, date] | None = None) -> None:
     """Each language root gets `pages.xml`, its pages with their alternates and x-default (the
     default language), and a `sitemap.xml` that only points at sitemaps: the root one at all the
     `pages.xml`, the others at their own. Material's language selector downloads the
     `sitemap.xml` of every alternate on every page view, which at thousands of pages would be
-    megabytes; crawlers follow the index."""
+    megabytes; crawlers follow the index. `lastmod` is the date of each page's content from
+    `dates` (see page_dates), never the build's date; a page without one has no `lastmod`."""
     path = site / "sitemap.xml"
     if not path.exists() or not site_url:
         return
@@ -67,12 +100,20 @@ def write_sitemaps(site: Path, site_url: str, langs: tuple[str, ...]) -> None:
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall(f"{{{XHTML}}}link")}
         alternates.pop("x-default", None)
         for lang, href in alternates.items():
-            entries[href] = (lang, alternates, url.findtext(f"{{{SITEMAP}}}lastmod"))
+            entries[href] = (lang, alternates, _lastmod(href, site_url, langs, dates or {}))
     prefixes = {lang: "" if lang == default else f"{lang}/" for lang in langs}
     for lang, prefix in prefixes.items():
         _write(site / prefix / "pages.xml", _urlset({h: e for h, e in entries.items() if e[0] == lang}, default))
         own = list(prefixes.values()) if lang == default else [prefix]
         _write(site / prefix / "sitemap.xml", _index([f"{site_url}{p}pages.xml" for p in own]))
+
+
+def _lastmod(href: str, site_url: str, langs: tuple[str, ...], dates: dict[str, date]) -> str | None:
+    page = href.removeprefix(site_url)
+    for lang in langs[1:]:
+        page = page.removeprefix(f"{lang}/")
+    day = dates.get(page)
+    return day.isoformat() if day else None
 
 
 def _urlset(entries: dict, default: str) -> ET.Element:

@@ -22,6 +22,7 @@ class Settings:
     site_url: str = ""  # where the site is published, with its sub-path and a closing slash
     contact: dict = field(default_factory=dict)
     repository: str = ""  # https://github.com/owner/repo: "Suggest a change" links go there
+    feed_authority: str | None = None  # "domain,year": the feed's entry ids, whatever the address
     branch: str = "main"
     review_months: int = 12
     today: date = field(default_factory=date.today)
@@ -39,6 +40,7 @@ def settings_from_config(site_url: str, extra: dict[str, Any], languages: tuple[
     """Settings from the values of mkdocs.yml: `site_url`, `extra` and the i18n plugin's languages."""
     return Settings(languages=languages, site_url=site_url.rstrip("/") + "/" if site_url else "",
                     contact=dict(extra.get("contact") or {}), repository=extra.get("repository") or "",
+                    feed_authority=extra.get("feed_authority"),
                     review_months=int(extra.get("review_months", 12)))
 
 
