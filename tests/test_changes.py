@@ -159,3 +159,11 @@ def test_no_change_and_a_bad_revision(repo):
                             capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout, result.stderr) == (
         2, "", "changes.py: 'nope' is not a commit in this repository\n")
+
+
+def test_text_from_a_pull_request_cannot_make_markup_or_a_second_marker(repo):
+    edit(repo, "partners.yaml", "name: Borlänge Energi", 'name: "Evil <!-- kb-change-summary --> *b* [x](y)"')
+    text = summary(repo)
+    assert text.count("<!-- kb-change-summary -->") == 1
+    assert ("- Part *Evil \\<!-- kb-change-summary --\\> \\*b\\* \\[x\\](y)*: namn Borlänge Energi → "
+            "Evil \\<!-- kb-change-summary --\\> \\*b\\* \\[x\\](y)\n") in text

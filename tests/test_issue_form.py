@@ -112,6 +112,9 @@ def test_good_forms_become_records_that_pass_the_check_and_build(project, tmp_pa
 def test_bad_answers_are_said_in_words_and_nothing_is_written(project):
     before = registries(project)
     assert convert(project, "bad-initiative.md") == (1, FAILED + (
+        "- **Offentligt (Public)**: rutan är inte ikryssad – allt i registret är offentligt, så bara kryssade "
+        "förslag blir poster *(the box is not ticked — everything in the registry is public, so only ticked "
+        "proposals become records)*\n"
         "- **Sammanfattning på engelska (Summary in English) – summary.en**: svaret saknas – skriv texten på "
         "engelska; webbplatsen visar varje text på svenska och engelska *(the answer is missing — write the text "
         "in English; the site shows every text in Swedish and English)*\n"

@@ -19,6 +19,7 @@ from .models import ID_PATTERN, PARTIAL_DATE_PATTERN, URL_PATTERN
 
 NO_RESPONSE = "_No response_"
 REGISTRY_OF_FORM = {"new-partner.yml": "partners", "new-initiative.yml": "initiatives"}
+LANGUAGE_OF_SUFFIX = {"_sv": ("på svenska", "in Swedish"), "_en": ("på engelska", "in English")}
 FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "ae", "ø": "o"})
 
 
@@ -141,13 +142,17 @@ class Answers:
     def text(self, field: str, required: bool = True) -> str | None:
         value = self.values.get(field, "")
         if not value and required:
-            lang = {"_sv": ("på svenska", "in Swedish"), "_en": ("på engelska", "in English")}.get(field[-3:])
-            sv, en = lang or ("", "")
-            self.say(field, f"svaret saknas – skriv texten {sv}; webbplatsen visar varje text på svenska och engelska"
-                     if lang else "svaret saknas – fyll i det",
-                     f"the answer is missing — write the text {en}; the site shows every text in Swedish and English"
-                     if lang else "the answer is missing — fill it in")
+            self._missing(field)
         return value or None
+
+    def _missing(self, field: str) -> None:
+        language = LANGUAGE_OF_SUFFIX.get(field[-3:])
+        if language is None:
+            self.say(field, "svaret saknas – fyll i det", "the answer is missing — fill it in")
+            return
+        sv, en = language
+        self.say(field, f"svaret saknas – skriv texten {sv}; webbplatsen visar varje text på svenska och engelska",
+                 f"the answer is missing — write the text {en}; the site shows every text in Swedish and English")
 
     def pair(self, field: str, required: bool = True) -> dict | None:
         sv, en = self.text(f"{field}_sv", required), self.text(f"{field}_en", required)
@@ -279,6 +284,9 @@ def make_record(body: str, forms: Path, partner_ids: list[str], today: date) -> 
         raise FormError([Message(form, "en rättelse görs av en redaktör, som ändrar posten direkt i registret",
                                  "a correction is made by an editor, who changes the record in the registry")])
     a = Answers(raw, questions)
+    if not re.match(r"- \[[xX]\] ", a.values.get("public", "")):
+        a.say("public", "rutan är inte ikryssad – allt i registret är offentligt, så bara kryssade förslag blir poster",
+              "the box is not ticked — everything in the registry is public, so only ticked proposals become records")
     registry = REGISTRY_OF_FORM[form]
     record = partner_record(a, today) if registry == "partners" else initiative_record(a, today, partner_ids)
     if a.messages:
