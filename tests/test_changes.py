@@ -167,3 +167,13 @@ def test_text_from_a_pull_request_cannot_make_markup_or_a_second_marker(repo):
     assert text.count("<!-- kb-change-summary -->") == 1
     assert ("- Part *Evil \\<!-- kb-change-summary --\\> \\*b\\* \\[x\\](y)*: namn Borlänge Energi → "
             "Evil \\<!-- kb-change-summary --\\> \\*b\\* \\[x\\](y)\n") in text
+
+
+def test_a_large_change_is_listed_up_to_a_hundred_lines(repo):
+    many = "".join(NEW_PARTNER.replace("hogskolan-dalarna", f"part-{n}").replace("Högskolan Dalarna", f"Part {n}")
+                   .replace("    name_en: Dalarna University\n", "") for n in range(120))
+    (repo / "partners.yaml").write_text((repo / "partners.yaml").read_text(encoding="utf-8") + many, encoding="utf-8")
+    sv, en = summary(repo).split("## Changes to the registries")
+    assert sv.count("läggs till\n") == 100 and "\n- … och 20 till\n" in sv
+    assert en.count(" added\n") == 100 and "\n- … and 20 more\n" in en
+    assert "\n- … och 22 till\n" in sv  # pages: 120 new ones, the partner list and the home page

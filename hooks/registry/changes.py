@@ -42,12 +42,14 @@ T = {
     "field_removed": ("{field} borttagen", "{field} removed"),
     "changed": ("{field} ändrad", "{field} changed"),
     "pages": ("Sidor som ändras", "Pages that change"),
+    "more": ("- … och {n} till", "- … and {n} more"),
     "no_pages": ("Inga sidor ändras.", "No pages change."),
     "new_page": ("ny sida", "new page"), "gone_page": ("sidan tas bort", "page removed"),
     "check_ok": ("**Kontrollen:** inga fel.", "**The check:** no mistakes."),
     "check_failed": ("**Kontrollen hittade {n} fel** – rätta dem, annars kan ändringen inte publiceras:",
                      "**The check found {n} mistake{s}** — fix them, or the change cannot be published:"),
 }
+MAX_LINES = 100  # records or pages listed; the rest are counted
 SHORT = 60  # longer texts are said to have changed, not quoted: the page diff shows them
 
 
@@ -292,13 +294,21 @@ def summary(base: Version, head: Version, site_url: str) -> str:
 
 def _section(changes, pages, problems, site_url: str, lang: str) -> list[str]:
     lines = ["", f"## {_t('heading', lang)}", ""]
-    lines += [f"- {change_line(c, lang)}" for c in changes] or [_t("none", lang)]
+    lines += _capped([f"- {change_line(c, lang)}" for c in changes], lang) or [_t("none", lang)]
     lines += ["", f"### {_t('pages', lang)}", ""]
     prefix = site_url + ("" if lang == "sv" else f"{lang}/")
     notes = {"new": f" ({_t('new_page', lang)})", "gone": f" ({_t('gone_page', lang)})", "changed": ""}
-    lines += [f"- {prefix}{page}{notes[state]}" for page, state in pages.items()] or [_t("no_pages", lang)]
+    lines += _capped([f"- {prefix}{page}{notes[state]}" for page, state in pages.items()], lang) \
+        or [_t("no_pages", lang)]
     lines += ["", *_check_lines(problems, lang)]
     return lines
+
+
+def _capped(lines: list[str], lang: str) -> list[str]:
+    """At most MAX_LINES lines: a pull request comment has room for some 65,000 characters."""
+    if len(lines) <= MAX_LINES:
+        return lines
+    return lines[:MAX_LINES] + [_t("more", lang, n=len(lines) - MAX_LINES)]
 
 
 def _check_lines(problems, lang: str) -> list[str]:
