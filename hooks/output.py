@@ -14,9 +14,6 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from registry import languages  # noqa: E402
 
-_not_found: dict[str, str] = {}  # language -> the rendered 404 page
-
-
 def _lang(config) -> str:
     return config.theme["language"]
 
@@ -29,13 +26,13 @@ def on_post_template(output_content, template_name, config):
     """Each language build renders 404.html to the site root; keep the Swedish one there."""
     if template_name != "404.html":
         return output_content
-    lang = _lang(config)
-    _not_found[lang] = languages.fix_page_html(output_content, lang)
-    if lang != "sv":
-        target = Path(config.site_dir) / lang / "404.html"
+    lang, build = _lang(config), config["kb_build"]  # the state of hooks/site.py
+    build.not_found[lang] = languages.fix_page_html(output_content, lang)
+    if lang != build.settings.default_language:
+        target = Path(config.site_dir) / build.settings.prefix(lang) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_not_found[lang], encoding="utf-8")
-    return _not_found.get("sv", _not_found[lang])
+        target.write_text(build.not_found[lang], encoding="utf-8")
+    return build.not_found.get(build.settings.default_language, build.not_found[lang])
 
 
 @event_priority(-200)  # after the i18n plugin's handler, which builds the other languages

@@ -19,6 +19,10 @@ What this adapter assumes about those packages, each checked by tests/test_adapt
  6. Material's templates that overrides/ replaces or extends still exist with the blocks we
     use: main.html (blocks site_meta, fonts, header, content), partials/alternate.html,
     partials/search.html, partials/copyright.html, 404.html.
+ 7. (hooks/output.py) Each language build renders 404.html to the site's root (on_post_template
+    sees it); Material writes search/search_index.json per language build and i18n merges
+    them; MkDocs writes sitemap.xml at the root with i18n's alternates; an on_post_build at
+    priority -200 runs after i18n's, once every language is built.
 The state of one build (all its languages) lives in one object, kept in MkDocs' config under
 KEY: `mkdocs serve` loads a new config, so a rebuild starts from a new state.
 """
@@ -66,6 +70,7 @@ class Build:
         self.generated = set(generated_paths(self.registries, self.settings))
         self.content: SiteContent | None = None
         self.search: dict[str, list[dict]] = {}  # every language's entries, for hooks/output.py
+        self.not_found: dict[str, str] = {}  # every language's 404 page, for hooks/output.py
 
     def make_content(self, lang: str, files) -> None:
         hand_written = {f.src_uri: get_data(f.content_string)[0] for f in files.documentation_pages()

@@ -66,6 +66,11 @@ def events(tmp_path_factory) -> list[dict]:
     return [json.loads(line) for line in (project / "events.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
+@pytest.fixture(scope="module")
+def probe_site(events, tmp_path_factory) -> Path:
+    return next(tmp_path_factory.getbasetemp().glob("adapter*/project/site"))
+
+
 def test_1_each_language_is_built_in_turn_with_the_same_config(events):
     assert [(e["event"], e["lang"]) for e in events] == [
         ("pre_build", "sv"), ("files", "sv"), ("nav", "sv"), ("post_build", "sv"),
@@ -120,3 +125,11 @@ def test_6_our_copy_of_materials_search_differs_only_by_the_dialogs_name():
     ours[0] = ours[0].replace(' aria-label="{{ lang.t(\'search\') }}"', "")
     assert ours == theirs, \
         "Material's partials/search.html changed: copy it again into overrides/ and add the dialog's aria-label"
+
+
+def test_7_the_output_we_finish_is_where_the_packages_write_it(probe_site):
+    for language_root in (probe_site, probe_site / "en"):
+        index = json.loads((language_root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["docs"], f"no search index at {language_root}: Material or i18n write it elsewhere now"
+        assert (language_root / "404.html").exists() and (language_root / "sitemap.xml").exists()
+    assert (probe_site / "pages.xml").exists() and (probe_site / "en" / "pages.xml").exists()
