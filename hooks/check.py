@@ -2,6 +2,8 @@
 
 Prints every mistake as `file:line:column: record <id>, field <name>: what is wrong — what to
 write instead` and exits 1; inside GitHub Actions it also prints annotations for the diff.
+Cited addresses on the site's own host (mkdocs.yml's site_url, or SITE_URL) must be pages of
+the site. Warnings (a status in the present tense on an old source) do not fail the check.
 `python hooks/check.py --write-schemas` regenerates schemas/*.schema.json from the models.
 """
 
@@ -9,12 +11,15 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from registry import RegistryError, load_registries  # noqa: E402
+from registry.load import status_warnings  # noqa: E402
 from registry.schema import write_schemas  # noqa: E402
+from registry.siteconfig import review_months  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +40,14 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"OK: {len(reg.partners)} partners, {len(reg.initiatives)} initiatives, "
           f"{len(reg.contracts)} contract events, {len(reg.emissions.years)} years of emissions.")
+    warnings = status_warnings(root, date.today(), review_months(root))
+    for warning in warnings:
+        print(warning)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print(warning.annotation().replace("::error ", "::warning ", 1))
+    if warnings:
+        print(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}: shown on the editors' page"
+              " (För redaktörer); the site is built all the same.")
     return 0
 
 

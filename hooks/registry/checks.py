@@ -6,11 +6,15 @@ field still takes part (its id is known) and one mistake does not hide or cause 
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from .explain import did_you_mean
-from .models import PARTIAL_DATE_PATTERN
+from .models import CATEGORIES, PARTIAL_DATE_PATTERN, REGISTRIES, STATUSES
+from .problems import Problem
 
 RESERVED_IDS = {"index"}  # would collide with the section's own page
 
@@ -36,6 +40,7 @@ def across_records(trees: dict, problem_at) -> list:
         problems += _references(trees, "contracts", "contracts", ("signatories",), partner_ids, problem_at)
     problems += _dates_in_order(trees, problem_at)
     problems += _emissions(trees, problem_at)
+    problems += agencies_signed(trees, problem_at)
     return problems
 
 
@@ -139,4 +144,145 @@ def _emissions(trees, problem_at) -> list:
         if len(numbers) == len(values) and isinstance(total, (int, float)) and abs(sum(numbers) - total) > 1:
             add(("years", i, "total"), f"the total {total:,.2f} differs from the sum of the sectors"
                 f" {sum(numbers):,.2f} — correct the total or a sector value")
+    return problems
+
+
+# --- Agencies: a number shown as "signed" agrees with the agencies listed as signatories ---------
+
+def agencies_signed(trees, problem_at) -> list:
+    """`agencies_count: signed` with signatories listed: the number must be the agencies among them."""
+    agency_ids = {r["id"] for _, r in _records(trees, "partners", "partners")
+                  if r.get("type") == "government-agency" and isinstance(r.get("id"), str)}
+    problems = []
+    for i, record in _records(trees, "contracts", "contracts"):
+        count, signatories = record.get("agencies"), record.get("signatories")
+        if record.get("agencies_count") != "signed" or not isinstance(count, int) or not signatories:
+            continue
+        listed = len([s for s in signatories if s in agency_ids]) if isinstance(signatories, list) else 0
+        if listed != count:
+            problems.append(problem_at("contracts.yaml", trees["contracts"], "contracts", ("contracts", i, "agencies"),
+                                       f"{count} agencies are shown as having signed, but the signatories list"
+                                       f" {listed} — list every agency that signed, or correct the number"))
+    return problems
+
+
+# --- Present tense: a status said in the present needs a recent source ---------------------------
+
+PRESENT_TENSE = {"ongoing", "planned", "paused"}
+
+
+def months_since(as_of: str, today: date) -> int:
+    """Whole months from a (partial) date to today; a year alone counts from its December."""
+    parts = [int(p) for p in str(as_of).split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    months = (today.year - year) * 12 + today.month - month
+    return months - (1 if len(parts) == 3 and today.day < parts[2] else 0)
+
+
+def outdated(status: str, as_of: str | None, today: date, review_months: int) -> bool:
+    """True when the page would say in the present tense what no source within review_months says."""
+    if status not in PRESENT_TENSE:
+        return False
+    return as_of is None or months_since(as_of, today) >= review_months
+
+
+def status_warnings(trees, problem_at, today: date, review_months: int) -> list:
+    """A warning (not a mistake: the build goes on) for each status that rests on an old source."""
+    warnings = []
+    for i, record in _records(trees, "initiatives", "initiatives"):
+        status, as_of = record.get("status"), _as_date_text(record.get("status_as_of"))
+        if not isinstance(status, str) or not outdated(status, as_of, today, review_months):
+            continue
+        field = "status_as_of" if as_of else "status"
+        said = f"a source from {as_of}" if as_of else "a source without a date (no status_as_of)"
+        warnings.append(problem_at("initiatives.yaml", trees["initiatives"], "initiatives", ("initiatives", i, field),
+                                   f"warning: the status '{status}' rests on {said}, not on one from the last"
+                                   f" {review_months} months, so the page says it in the past tense — find a newer"
+                                   " source and update status and status_as_of"))
+    return warnings
+
+
+# --- Sources on the site's own address: they would point into this site -------------------------
+
+URL_IN_TEXT = re.compile(r"https?://[^\s()<>\[\]\"'`]+")
+ARCHIVE_HINT = "e.g. from the Internet Archive, https://web.archive.org/"
+
+
+def _host_and_path(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return (parts.hostname or "").removeprefix("www."), parts.path or "/"
+
+
+def site_routes(trees: dict, docs: Path) -> set[str]:
+    """Every page of the build, relative to site_url: 'parter/ssab/', 'en/om-programmet/', ''."""
+    from .render import RECORD_ROUTES, page_route  # here: render imports load, which imports this module
+    routes = {page_route(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")}
+    for kind, (name, key) in {"partner": ("partners", "partners"), "initiative": ("initiatives", "initiatives"),
+                              "contract": ("contracts", "contracts")}.items():
+        routes |= {f"{RECORD_ROUTES[kind]}/{rid}/" for rid in _ids(trees, name, key)}
+    routes |= {f"{RECORD_ROUTES['category']}/{c}/" for c in CATEGORIES}
+    routes |= {f"{RECORD_ROUTES['status']}/{s}/" for s in STATUSES}
+    return routes | {f"en/{r}" for r in routes}
+
+
+def _missing_page(url: str, site_url: str, routes) -> bool:
+    """True for an address under site_url that is not a page of the build."""
+    (host, path), (site_host, site_path) = _host_and_path(url), _host_and_path(site_url)
+    site_path = site_path if site_path.endswith("/") else site_path + "/"
+    if host != site_host or not (path + "/").startswith(site_path):
+        return False
+    route = path[len(site_path):]
+    route = route if route.endswith("/") or not route else route + "/"
+    return route.removesuffix("index.html") not in routes()
+
+
+def _cited(value, loc=()):
+    """(place, url) for every address in a registry, except one that has an archived copy beside it."""
+    if isinstance(value, dict):
+        if value.get("archived"):
+            value = {k: v for k, v in value.items() if k != "url"}
+        for key, item in value.items():
+            yield from _cited(item, (*loc, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _cited(item, (*loc, i))
+    elif isinstance(value, str) and re.fullmatch(URL_IN_TEXT, value):
+        yield loc, value
+
+
+def own_site_links(trees: dict, problem_at, site_url: str, docs: Path) -> list:
+    routes = functools.cache(lambda: site_routes(trees, docs))  # made only when an address needs them
+    host = _host_and_path(site_url)[0]
+    problems = []
+    for name, tree in trees.items():
+        key = REGISTRIES[name][1]
+        for loc, url in _cited(tree.value):
+            if _missing_page(url, site_url, routes):
+                problems.append(problem_at(f"{name}.yaml", tree, key, loc,
+                                           f"{url} is on {host}, this site's own address (site_url), where the site"
+                                           f" has no such page — {_what_to_do(loc)}"))
+    for path in sorted(docs.rglob("*.md")):
+        problems += _page_links(path, docs, site_url, host, routes)
+    return problems
+
+
+def _what_to_do(loc: tuple) -> str:
+    if len(loc) >= 3 and loc[-3] == "sources" and loc[-1] == "url":
+        return f"add the address of an archived copy to `archived:` ({ARCHIVE_HINT}), or remove the source"
+    if len(loc) >= 2 and loc[-2] == "sources":
+        return (f"write the source as `url:` with `archived:` and the address of an archived copy ({ARCHIVE_HINT}),"
+                " or remove the source")
+    return f"use the address of an archived copy instead ({ARCHIVE_HINT}), or remove it"
+
+
+def _page_links(path: Path, docs: Path, site_url: str, host: str, routes) -> list:
+    text, problems = path.read_text(encoding="utf-8"), []
+    for found in URL_IN_TEXT.finditer(text):
+        if _missing_page(found.group(0), site_url, routes):
+            line = text.count("\n", 0, found.start()) + 1
+            column = found.start() - text.rfind("\n", 0, found.start())
+            problems.append(Problem(f"{docs.name}/{path.relative_to(docs).as_posix()}", line, column, None, None,
+                                    f"{found.group(0)} is on {host}, this site's own address (site_url), where the"
+                                    f" site has no such page — link to an archived copy instead ({ARCHIVE_HINT}),"
+                                    " or remove the link"))
     return problems

@@ -8,7 +8,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from .models import EFFECT_KINDS, VOCABULARIES, pattern_name
+from .models import AGENCY_COUNTS, EFFECT_KINDS, UNION_TAGS, VOCABULARIES, pattern_name
 
 LANGUAGES = {"sv": "Swedish", "en": "English"}
 YAML_BOOLEANS = "yes, no, on, off, true and false"
@@ -48,7 +48,8 @@ def _text_expected(value: object) -> str:
 
 def explain(error: dict, model: type[BaseModel] | None = None) -> str:
     """`error` is one item of pydantic's `ValidationError.errors()`."""
-    kind, value, loc = error["type"], error.get("input"), error["loc"]
+    kind, value = error["type"], error.get("input")
+    loc = tuple(part for part in error["loc"] if part not in UNION_TAGS)
     last = loc[-1] if loc else ""
     if kind == "missing":
         if last in LANGUAGES:
@@ -98,7 +99,7 @@ def explain(error: dict, model: type[BaseModel] | None = None) -> str:
 
 def _by_label(value: object, allowed: list[str]) -> str:
     """Editors often write the Swedish (or English) label: 'Genomförd' -> 'completed' (Genomförd)."""
-    for vocabulary in (*VOCABULARIES.values(), EFFECT_KINDS):
+    for vocabulary in (*VOCABULARIES.values(), EFFECT_KINDS, AGENCY_COUNTS):
         if set(allowed) == set(vocabulary):
             for key, labels in vocabulary.items():
                 if str(value).strip().lower() in (labels[0].lower(), labels[1].lower()):

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import checks
+from . import checks, siteconfig
 from .explain import explain
-from .models import REGISTRIES, ContractEvent, Emissions, Initiative, Partner
+from .models import REGISTRIES, UNION_TAGS, ContractEvent, Emissions, Initiative, Partner
 from .problems import Problem, RegistryError
 from .yamltree import Tree, YamlProblem, read_tree
 
@@ -64,6 +64,11 @@ def problem_at(file: str, tree: Tree, key: str, loc: tuple, message: str) -> Pro
     return Problem(file, line, col, record, field, message)
 
 
+def _loc(error: dict) -> tuple:
+    """The error's place in the file: pydantic's names for the forms of a source are not fields."""
+    return tuple(part for part in error["loc"] if part not in UNION_TAGS)
+
+
 def _validate(name: str, tree: Tree, file: str):
     """Check the file's shape, then each record on its own, so one bad record hides no other."""
     model, key = REGISTRIES[name]
@@ -74,7 +79,7 @@ def _validate(name: str, tree: Tree, file: str):
         try:
             return model.model_validate(value), []
         except ValidationError as err:
-            return None, [problem_at(file, tree, key, tuple(e["loc"]), explain(e, model))
+            return None, [problem_at(file, tree, key, _loc(e), explain(e, model))
                           for e in err.errors(include_url=False)]
     for extra in sorted(set(value) - {key}):
         problems.append(problem_at(file, tree, key, (extra,),
@@ -84,7 +89,7 @@ def _validate(name: str, tree: Tree, file: str):
         try:
             records.append(record_model.model_validate(raw))
         except ValidationError as err:
-            problems += [problem_at(file, tree, key, (key, i, *e["loc"]), explain(e, record_model))
+            problems += [problem_at(file, tree, key, (key, i, *_loc(e)), explain(e, record_model))
                          for e in err.errors(include_url=False)]
     return model.model_construct(**{key: records}), problems
 
@@ -96,15 +101,24 @@ def load_registries(root: Path | str) -> Registries:
     """Read and check the registries in `root`; cached while the files are unchanged.
 
     The i18n plugin builds the site once per language and `mkdocs serve` rebuilds on every
-    change, so the key is each file's path, modification time and size.
+    change, so the key is each file's path, modification time and size, and the site's address
+    (mkdocs.yml's site_url, or SITE_URL) with the hand-written pages checked against it.
     """
     root = Path(root)
     paths = {name: root / file for name, file in FILES.items()}
-    key = tuple((str(p), *_stamp(p)) for p in paths.values())
+    site_url = siteconfig.site_url(root)
+    pages = sorted((root / "docs").rglob("*.md")) if site_url else []
+    key = (site_url, *((str(p), *_stamp(p)) for p in [*paths.values(), *pages]))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = _load(paths)
+        _cache[key] = _load(paths, site_url, root / "docs")
     return _cache[key]
+
+
+def status_warnings(root: Path | str, today, review_months: int) -> list[Problem]:
+    """Statuses said in the present tense on an old or undated source (warnings: the build goes on)."""
+    trees = {"initiatives": read_tree((Path(root) / FILES["initiatives"]).read_bytes(), FILES["initiatives"])}
+    return sorted(checks.status_warnings(trees, problem_at, today, review_months))
 
 
 def _stamp(path: Path) -> tuple:
@@ -115,7 +129,7 @@ def _stamp(path: Path) -> tuple:
         return (None, None)
 
 
-def _load(paths: dict[str, Path]) -> Registries:
+def _load(paths: dict[str, Path], site_url: str | None = None, docs: Path | None = None) -> Registries:
     problems: list[Problem] = []
     trees: dict[str, Tree] = {}
     models = {}
@@ -135,6 +149,8 @@ def _load(paths: dict[str, Path]) -> Registries:
         models[name], found = _validate(name, trees[name], file)
         problems += found
     problems += checks.across_records(trees, problem_at)
+    if site_url and docs is not None:
+        problems += checks.own_site_links(trees, problem_at, site_url, docs)
     if problems:
         raise RegistryError(problems)
     lines = {}

@@ -8,10 +8,10 @@ values carry their Swedish and English labels, used both on the site and in the 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
-                      StrictInt, StrictStr, WithJsonSchema)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field,
+                      StrictInt, StrictStr, Tag, WithJsonSchema)
 
 # Allowed values with their labels: {value: (Swedish, English)}.
 PARTNER_TYPES = {
@@ -28,6 +28,8 @@ PARTNER_TYPES = {
     "county-administrative-board": ("Länsstyrelse", "County administrative board"),
     "research-institute": ("Forskningsinstitut", "Research institute"),
     "network": ("Nätverk eller förening", "Network or association"),
+    # For an organisation whose kind no source states: says nothing about what it is.
+    "other": ("Övrig organisation", "Other organisation"),
 }
 ROLES = {
     "coordinator": ("Samordnare", "Coordinator"),
@@ -63,6 +65,12 @@ CONTRACT_KINDS = {
 EFFECT_KINDS = {
     "expected": ("Förväntad effekt", "Expected effect"),
     "reported": ("Rapporterad effekt", "Reported effect"),
+    "target": ("Mål", "Target"),  # what a source says should happen: a target, not an effect
+}
+# What a contract event's `agencies:` number counts. "signed" only when a source says they signed.
+AGENCY_COUNTS = {
+    "signed": ("Myndigheter som undertecknade", "Agencies that signed"),
+    "taking-part": ("Myndigheter i Klimatneutrala städer 2030", "Agencies in Climate Neutral Cities 2030"),
 }
 VOCABULARIES = {"type": PARTNER_TYPES, "roles": ROLES, "category": CATEGORIES,
                 "status": STATUSES, "kind": CONTRACT_KINDS}
@@ -121,6 +129,32 @@ class Link(Model):
     url: Url
 
 
+class Source(Model):
+    """A source with an archived copy, for a page that may disappear (e.g. the programme's old site)."""
+
+    url: Url
+    archived: Url | None = Field(None, description="An archived copy's address, e.g. from web.archive.org; "
+                                 "leave empty when none is known")
+    archived_on: PartialDate | None = Field(None, description="When the archived copy was made")
+
+
+def _source_form(value: object) -> str:
+    return SOURCE_WITH_ARCHIVE if isinstance(value, dict) else SOURCE_ADDRESS
+
+
+# A source is a plain address, or a mapping with the address and its archived copy. The two tags
+# pick the form from the value (so an editor reads one message, not one per form); they are not
+# part of a field's place, and load.py leaves them out of messages (UNION_TAGS).
+SOURCE_ADDRESS, SOURCE_WITH_ARCHIVE = "plain-address", "address-with-archive"
+UNION_TAGS = {SOURCE_ADDRESS, SOURCE_WITH_ARCHIVE}
+SourceRef = Annotated[Union[Annotated[Url, Tag(SOURCE_ADDRESS)], Annotated[Source, Tag(SOURCE_WITH_ARCHIVE)]],
+                      Discriminator(_source_form)]
+
+
+def source_url(source: str | Source) -> str:
+    return source if isinstance(source, str) else source.url
+
+
 class Partner(Model):
     id: Id
     name: Str = Field(description="Official name, as the organisation writes it")
@@ -131,7 +165,7 @@ class Partner(Model):
     description: Text
     joined: PartialDate | None = Field(None, description="When it joined the programme")
     caveat: Text | None = Field(None, description="What is not verified, shown on the page")
-    sources: list[Url] = Field(min_length=1)
+    sources: list[SourceRef] = Field(min_length=1)
     last_reviewed: Day
 
 
@@ -157,7 +191,7 @@ class Initiative(Model):
     effect: Effect | None = None
     links: list[Link] = Field(default_factory=list)
     caveat: Text | None = None
-    sources: list[Url] = Field(min_length=1)
+    sources: list[SourceRef] = Field(min_length=1)
     last_reviewed: Day
 
 
@@ -169,10 +203,12 @@ class ContractEvent(Model):
     summary: Text
     signatories: list[Id] = Field(description="Ids of the partners who signed")
     cities: StrictInt | None = Field(None, ge=1, description="Cities in Klimatneutrala städer 2030 then")
-    agencies: StrictInt | None = Field(None, ge=1, description="National agencies that signed")
+    agencies: StrictInt | None = Field(None, ge=1, description="National agencies: what they did is in agencies_count")
+    agencies_count: _choice(AGENCY_COUNTS) = Field(
+        "taking-part", description="What `agencies:` counts: 'signed' only when a source says they signed")
     documents: list[Link] = Field(default_factory=list)
     caveat: Text | None = None
-    sources: list[Url] = Field(min_length=1)
+    sources: list[SourceRef] = Field(min_length=1)
     last_reviewed: Day
 
 
@@ -202,7 +238,7 @@ class Emissions(Model):
     sectors: list[Sector] = Field(min_length=1)
     years: list[EmissionsYear] = Field(min_length=1)
     population: list[Population] = Field(default_factory=list)
-    sources: list[Url] = Field(min_length=1)
+    sources: list[SourceRef] = Field(min_length=1)
     last_reviewed: Day
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import charts, models
+from . import charts, checks, models
 from .load import Registries
 from .settings import Settings
 from .words import WORDS
@@ -131,6 +131,8 @@ class Renderer:
             "tx": lambda text: getattr(text, lang), "num": lambda v, d=0: number(v, lang, d),
             "day": lambda v: day(v, lang), "source_label": source_label, "url": lambda target: relative(target, here),
             "route": route, "stale": self.is_stale, "vocab": VOCABULARIES,
+            "outdated": lambda i: checks.outdated(i.status, i.status_as_of, self.settings.today,
+                                                  self.settings.review_months),
             "emissions_chart": lambda: charts.emissions_chart(self.reg.emissions, lang),
             "bar_chart": lambda title, counts, id: charts.bar_chart(title, counts, lang, id),
             "signing_matrix": lambda: charts.signing_matrix(
@@ -179,7 +181,8 @@ class Renderer:
 
 
 VOCABULARIES = {"type": models.PARTNER_TYPES, "roles": models.ROLES, "category": models.CATEGORIES,
-                "status": models.STATUSES, "kind": models.CONTRACT_KINDS, "effect": models.EFFECT_KINDS}
+                "status": models.STATUSES, "kind": models.CONTRACT_KINDS, "effect": models.EFFECT_KINDS,
+                "agencies_count": models.AGENCY_COUNTS}
 
 
 def months_between(earlier: date, later: date) -> int:

@@ -1,4 +1,37 @@
-"""Interface words of the registry pages, in Swedish and English: {key: (sv, en)}."""
+"""Interface words of the registry pages, in Swedish and English: {key: (sv, en)}.
+
+GLOSSARY is the one place where the names of things are spelled: the programme's own forms in
+each language (the English ones as Viable Cities writes them on viablecities.se/en/). WORDS and
+the hand-written pages use these; FORBIDDEN lists the variants that must not appear on a built
+page (tests/test_content.py reads every page in both languages).
+"""
+
+GLOSSARY = {
+    "programme": ("Klimatneutrala Borlänge 2030", "Climate Neutral Borlänge 2030"),
+    "initiative": ("Klimatneutrala städer 2030", "Climate Neutral Cities 2030"),
+    "contract": ("Klimatkontrakt 2030", "Climate Contract 2030"),
+    "local_contract": ("lokalt klimatkontrakt", "local climate contract"),
+    "viable_cities": ("Viable Cities", "Viable Cities"),
+    "day": ("European Viable Cities Day", "European Viable Cities Day"),
+    "innovation_team": ("innovationsteam", "innovation team"),
+    "platform": ("plattform för samverkan och medborgarengagemang",
+                 "platform for collaboration and citizen engagement"),
+    "portfolio": ("portfölj med insatser", "portfolio of initiatives"),
+    "city": ("stad", "city"),  # Borlänge is one of the cities; never "town"
+}
+
+# Variants of the names above, and phrasings of an outside researcher, that a page must not use.
+FORBIDDEN = {
+    "sv": ["vi har inte hittat", "har vi inte hittat", "vi har bara sett", "vår slutsats", "vi tror",
+           "Klimatneutrala Städer", "klimatneutrala städer 2030", "Bli en del av\n", "lägger tid och engagemang",
+           "tas om hand av kolsänkor", "Under de senaste åren är", "tog programmet till",
+           "räknar på ett särskilt sätt", "invånare den 31 december"],
+    "en": ["we have not found", "we have only seen", "our conclusion", "we believe",
+           "Climate-neutral cities 2030", "Climate-neutral Borlänge 2030", "Climate neutral Borlänge 2030",
+           "Climate neutral cities 2030", "Climate City Contract", "Klimatneutrala städer 2030",
+           "Klimatneutrala Borlänge 2030 project", " town", "by the latest source"],
+}
+G = {key: {"sv": sv, "en": en} for key, (sv, en) in GLOSSARY.items()}
 
 WORDS = {
     "partners": ("Parter", "Partners"),
@@ -28,14 +61,38 @@ WORDS = {
     "date": ("Datum", "Date"),
     "kind": ("Typ", "Kind"),
     "signatories": ("Undertecknare", "Signatories"),
-    "cities": ("Städer i Klimatneutrala städer 2030", "Cities in Klimatneutrala städer 2030"),
-    "agencies": ("Myndigheter som undertecknade", "Agencies that signed"),
+    "cities": (f"Städer i {G['initiative']['sv']}", f"Cities in {G['initiative']['en']}"),
     "caveat": ("Observera", "Please note"),
     "all_of": ("alla {n}", "all {n}"),
     "chart_as_table": ("Visa siffrorna som tabell", "Show the figures as a table"),
     "count": ("Antal", "Number"),
     "open_data": ("Öppna data", "Open data"),
     "status_as_of": ("enligt källa från {date}", "according to a source from {date}"),
+    # A present-tense status whose source is older than review_months: said in the past tense.
+    "was_ongoing": ("Pågick", "Was ongoing"),
+    "was_planned": ("Var planerad", "Was planned"),
+    "was_paused": ("Var pausad", "Was paused"),
+    "then_as_of": ("enligt källan från {date}", "according to the source from {date}"),
+    "then_undated": ("källorna anger inte när", "the sources do not say when"),
+    "status_then": ("Enligt källan från {date} {was} insatsen.", "According to the source from {date}, the initiative {was}."),
+    "status_undated": ("Källorna beskriver insatsen som {now} men anger inte när.",
+                       "The sources describe the initiative as {now} but do not say when."),
+    "now_ongoing": ("pågående", "ongoing"),
+    "now_planned": ("planerad", "planned"),
+    "now_paused": ("pausad", "paused"),
+    "outdated_records": ("Status i presens utan en källa från de senaste {months} månaderna",
+                         "Status in the present tense without a source from the last {months} months"),
+    "outdated_note": ("Sidorna säger de här insatsernas status i dåtid. Leta en nyare källa och uppdatera "
+                      "status och status_as_of.",
+                      "The pages give these initiatives' status in the past tense. Find a newer source and update "
+                      "status and status_as_of."),
+    "no_outdated": ("Alla insatser som sägs pågå eller vara planerade har en källa från de senaste {months} månaderna.",
+                    "Every initiative said to be ongoing or planned has a source from the last {months} months."),
+    "status_source": ("Källa för status", "Source of the status"),
+    "undated": ("ingen datering", "no date"),
+    "target": ("Mål", "Target"),
+    "archived": ("arkiverad kopia", "archived copy"),
+    "archived_on": ("arkiverad kopia från {date}", "archived copy from {date}"),
     "none_yet": ("Inga ännu.", "None yet."),
     "not_known": ("Okänt", "Not known"),
     "stale": ("Uppgifterna har inte granskats på {months} månader eller mer och kan vara inaktuella.",
@@ -52,7 +109,8 @@ WORDS = {
                           "Borlänge's territorial greenhouse-gas emissions by sector ({unit})"),
     "fig_partners": ("parter", "partners"),
     "fig_initiatives": ("insatser", "initiatives"),
-    "fig_ongoing": ("insatser pågår enligt senaste källan", "initiatives ongoing by the latest source"),
+    "fig_ongoing": ("insatser pågick enligt den senaste källan om var och en",
+                    "initiatives were ongoing according to the latest source on each"),
     "fig_signings": ("händelser i kontraktshistorien sedan {year}", "events in the contract history since {year}"),
     "fig_emissions": ("ton CO₂e år {year}", "tonnes CO₂e in {year}"),
     "fig_change": ("förändring {first}–{last}", "change {first}–{last}"),
@@ -66,8 +124,10 @@ WORDS = {
     "record": ("Post", "Record"),
     "registry": ("Register", "Registry"),
     "emissions": ("Utsläpp", "Emissions"),
-    "per_resident_note": ("Det motsvarar {value} ton CO₂e per invånare år {year}, med {population} invånare den {day}.",
-                          "That is {value} tonnes CO₂e per resident in {year}, with {population} residents on {day}."),
+    "per_resident_note": ("Det motsvarar {value} ton CO₂e per invånare år {year}, räknat på folkmängden den {day}"
+                          " ({population}).",
+                          "That is {value} tonnes CO₂e per resident in {year}, based on the population on {day}"
+                          " ({population})."),
     "chart_table_note": ("Samma siffror finns i tabellen nedan.", "The same figures are in the table below."),
     "chart_by_category": ("Insatser per område", "Initiatives by area"),
     "chart_by_status": ("Insatser per status", "Initiatives by status"),
