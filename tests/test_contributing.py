@@ -163,3 +163,24 @@ def test_guide_quotes_the_real_message(tmp_path, file, old, new, quoted):
     assert lines == quoted, "the check now says (update CONTRIBUTING.md and this table):\n" + "\n".join(lines)
     assert "\n".join(quoted) in GUIDE, "CONTRIBUTING.md does not quote these lines as they are"
     assert f"`{summary}`" in GUIDE, f"CONTRIBUTING.md does not quote the last line: {summary}"
+
+
+def test_guide_quotes_the_message_for_a_source_on_the_sites_own_address(tmp_path):
+    """With the site published at the programme's old domain, a source there without an archived copy."""
+    for name in (P, I, C, E):
+        shutil.copy(SNAPSHOT / name, tmp_path / name)
+    path = tmp_path / C
+    source = '      - "https://klimatneutralaborlange2030.se/734-2/"\n'
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        source, '      - url: "https://klimatneutralaborlange2030.se/734-2/"\n        archived:\n'), encoding="utf-8")
+    env = {**os.environ, "SITE_URL": "https://klimatneutralaborlange2030.se/", "PYTHONUTF8": "1"}
+    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "check.py"), "--root", str(tmp_path)],
+                            capture_output=True, text=True, encoding="utf-8", env=env, timeout=120)
+    assert result.returncode == 1
+    quoted = [line for line in result.stderr.splitlines() if "/734-2/" in line]
+    assert quoted == [
+        "contracts.yaml:82:9: record klimatkontrakt-2030-2022, field sources, item 2.url:"
+        " https://klimatneutralaborlange2030.se/734-2/ is on klimatneutralaborlange2030.se, this site's own address"
+        " (site_url), where the site has no such page — add the address of an archived copy to `archived:`"
+        " (e.g. from the Internet Archive, https://web.archive.org/), or remove the source"]
+    assert quoted[0] in GUIDE, "CONTRIBUTING.md does not quote this message as it is"

@@ -52,7 +52,7 @@ CATEGORIES = {
 }
 STATUSES = {
     "planned": ("Planerad", "Planned"),
-    "ongoing": ("Pågår", "Ongoing"),
+    "ongoing": ("Pågående", "Ongoing"),  # a category, not a claim about today: pages say when
     "completed": ("Genomförd", "Completed"),
     "paused": ("Pausad", "Paused"),
 }
