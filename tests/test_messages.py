@@ -102,6 +102,20 @@ CASES = [
     ("not-a-number", C, "cities: 23", "cities: tjugotre", [
         "contracts.yaml:12:5: record avsiktsforklaring-2021, field cities: expected a number, found 'tjugotre'"
         " — write digits only, e.g. 23"]),
+    ("agencies-signed-count", C, "    cities: 23\n", "    cities: 23\n    agencies: 2\n    agencies_count: signed\n", [
+        "contracts.yaml:13:5: record avsiktsforklaring-2021, field agencies: 2 agencies are shown as having signed,"
+        " but the signatories list 0 — list every agency that signed, or correct the number"]),
+    ("agencies-count-label", C, "    cities: 23\n", "    cities: 23\n    agencies: 2\n    agencies_count: undertecknade\n", [
+        "contracts.yaml:14:5: record avsiktsforklaring-2021, field agencies_count: 'undertecknade' is not an allowed"
+        " value — use one of: signed, taking-part"]),
+    ("archived-misspelt", I, "      - https://www.borlange-energi.se\n",
+     "      - url: https://www.borlange-energi.se\n        archivd: https://archive.example/x\n", [
+        "initiatives.yaml:17:9: record solceller, field sources, item 1.archivd: unknown field 'archivd'"
+        " — did you mean 'archived' or 'archived_on'?"]),
+    ("source-with-archive-bad-url", I, "      - https://www.borlange-energi.se\n",
+     "      - url: www.borlange-energi.se\n        archived:\n", [
+        "initiatives.yaml:16:9: record solceller, field sources, item 1.url: 'www.borlange-energi.se' is not a web"
+        " address this site links to — write it in full, starting with https://, http:// or mailto:"]),
     ("empty-file", C, None, "", ["contracts.yaml:1:1: the file is empty — undo the change that emptied it (on GitHub: the file's History)"]),
     ("not-utf8", P, "Borlänge kommun".encode(), "Borlänge kommun".encode("latin-1"), [
         "partners.yaml:3:15: byte 0xe4 is not UTF-8 — save the file as UTF-8 (å, ä and ö must be UTF-8)"]),
