@@ -139,7 +139,8 @@ class Source(Model):
 
 
 def _source_form(value: object) -> str:
-    return SOURCE_WITH_ARCHIVE if isinstance(value, dict) else SOURCE_ADDRESS
+    """Which form a source is in: a mapping when read, a Source when written out (the open data)."""
+    return SOURCE_WITH_ARCHIVE if isinstance(value, (dict, Source)) else SOURCE_ADDRESS
 
 
 # A source is a plain address, or a mapping with the address and its archived copy. The two tags
