@@ -85,9 +85,9 @@ CASES = [
     ("total-does-not-add-up", E, "    total: 250\n", "    total: 260\n", [
         "emissions.yaml:35:5: record 2024, field total: the total 260.00 differs from the sum of the sectors"
         " 250.00 — correct the total or a sector value"]),
-    ("swedish-label", I, "status: ongoing", "status: Pågående", [
-        "initiatives.yaml:10:5: record solceller, field status: 'Pågående' is not an allowed value"
-        " — did you mean 'ongoing' (Pågående)? (allowed: planned, ongoing, completed, paused)"]),
+    ("swedish-label", I, "status: ongoing", "status: Pågår", [
+        "initiatives.yaml:10:5: record solceller, field status: 'Pågår' is not an allowed value"
+        " — did you mean 'ongoing' (Pågår)? (allowed: planned, ongoing, completed, paused)"]),
     ("text-instead-of-list", P, "    roles: [coordinator]\n", "    roles: coordinator\n", [
         "partners.yaml:5:5: record borlange-kommun, field roles: expected a list, found 'coordinator'"
         " — write the items in brackets, e.g. [coordinator], or each on its own line starting with '- '"]),
@@ -166,7 +166,7 @@ def test_the_check_reports_every_mistake_in_every_file_at_once(tmp_path):
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "initiatives.yaml:10:5: record solceller, field status: 'pågår' is not an allowed value"
-        " — did you mean 'ongoing' (Pågående)? (allowed: planned, ongoing, completed, paused)",
+        " — did you mean 'ongoing' (Pågår)? (allowed: planned, ongoing, completed, paused)",
         "partners.yaml:6:5: record borlange-kommun, field webbsite: unknown field 'webbsite' — did you mean 'website'?",
         "2 mistakes in the registries — fix them and try again.",
     ]

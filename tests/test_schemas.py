@@ -25,5 +25,5 @@ def test_every_allowed_value_is_described_in_swedish_and_english():
     schema = json.loads((ROOT / "schemas" / "initiatives.schema.json").read_text(encoding="utf-8"))
     status = schema["$defs"]["Initiative"]["properties"]["status"]
     assert status["enum"] == ["planned", "ongoing", "completed", "paused"]
-    assert status["enumDescriptions"] == ["Planerad / Planned", "Pågående / Ongoing", "Genomförd / Completed",
+    assert status["enumDescriptions"] == ["Planerad / Planned", "Pågår / Ongoing", "Genomförd / Completed",
                                           "Pausad / Paused"]

@@ -97,17 +97,12 @@ def explain(error: dict, model: type[BaseModel] | None = None) -> str:
     return error["msg"]
 
 
-# Words editors write for a value that are not its label: the verb where the label is an adjective.
-ALIASES = {"ongoing": ("pågår",)}
-
-
 def _by_label(value: object, allowed: list[str]) -> str:
     """Editors often write the Swedish (or English) label: 'Genomförd' -> 'completed' (Genomförd)."""
     for vocabulary in (*VOCABULARIES.values(), EFFECT_KINDS, AGENCY_COUNTS):
         if set(allowed) == set(vocabulary):
             for key, labels in vocabulary.items():
-                words = (labels[0].lower(), labels[1].lower(), *ALIASES.get(key, ()))
-                if str(value).strip().lower() in words:
+                if str(value).strip().lower() in (labels[0].lower(), labels[1].lower()):
                     return f"'{key}' ({labels[0]})"
     return ""
 

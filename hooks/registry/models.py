@@ -52,7 +52,7 @@ CATEGORIES = {
 }
 STATUSES = {
     "planned": ("Planerad", "Planned"),
-    "ongoing": ("Pågående", "Ongoing"),  # a category, not a claim about today: pages say when
+    "ongoing": ("Pågår", "Ongoing"),
     "completed": ("Genomförd", "Completed"),
     "paused": ("Pausad", "Paused"),
 }
