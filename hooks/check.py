@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from registry import RegistryError, load_registries  # noqa: E402
 from registry.load import status_warnings  # noqa: E402
 from registry.schema import write_schemas  # noqa: E402
-from registry.siteconfig import review_months  # noqa: E402
+from registry.settings import read_settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,7 +40,9 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"OK: {len(reg.partners)} partners, {len(reg.initiatives)} initiatives, "
           f"{len(reg.contracts)} contract events, {len(reg.emissions.years)} years of emissions.")
-    warnings = status_warnings(root, date.today(), review_months(root))
+    config = root / "mkdocs.yml"
+    months = read_settings(config).review_months if config.is_file() else 12
+    warnings = status_warnings(root, date.today(), months)
     for warning in warnings:
         print(warning)
         if os.environ.get("GITHUB_ACTIONS") == "true":

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -23,8 +24,8 @@ import pytest
 
 from conftest import MINIMAL, ROOT, copy_project, page
 from registry import RegistryError, load_registries
-from registry.render import Renderer, Settings
-from registry.siteconfig import review_months, site_url
+from registry.render import Renderer
+from registry.settings import read_settings
 from registry.words import FORBIDDEN, GLOSSARY
 
 TEMPLATES = ROOT / "overrides" / "partials" / "registry"
@@ -42,7 +43,7 @@ def minimal_with(tmp_path: Path, file: str, old: str, new: str) -> Path:
 
 
 def render(root: Path, marker: str, record: str | None, here: str, lang: str, today: date) -> str:
-    settings = Settings(review_months=12, today=today)
+    settings = replace(read_settings(ROOT / "mkdocs.yml"), review_months=12, today=today)
     return Renderer(load_registries(root), settings, TEMPLATES).render_marker(marker, record, here, lang)
 
 
@@ -155,15 +156,6 @@ def test_an_archived_copy_is_shown_beside_the_original(tmp_path):
     item = re.search(r'<ul class="kb-sources">\s*<li>(.*?)</li>', html, re.DOTALL).group(1)
     assert 'href="https://www.borlange-energi.se"' in item and 'href="https://archive.example/borlange-energi"' in item
     assert "arkiverad kopia från 1 maj 2024" in text(item)
-
-
-def test_the_site_url_is_read_from_mkdocs_yml_with_its_env_tag(tmp_path):
-    assert site_url(ROOT, {}) == PAGES_URL
-    assert site_url(ROOT, {"SITE_URL": CUSTOM_DOMAIN}) == CUSTOM_DOMAIN
-    assert review_months(ROOT) == 12
-    (tmp_path / "mkdocs.yml").write_text("site_url: 'https://a.example/x/'  # plain\n", encoding="utf-8")
-    assert site_url(tmp_path, {"SITE_URL": CUSTOM_DOMAIN}) == "https://a.example/x/"
-    assert site_url(tmp_path / "none", {"SITE_URL": CUSTOM_DOMAIN}) == CUSTOM_DOMAIN
 
 
 OLD_SITE_PAGES = ["/om-satsningen/aktuellt/", "/borlanges-klimatpaverkan/", "/om-projektet/",

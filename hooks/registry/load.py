@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import checks, siteconfig
+from . import checks
 from .explain import explain
 from .models import REGISTRIES, UNION_TAGS, ContractEvent, Emissions, Initiative, Partner
 from .problems import Problem, RegistryError
+from .settings import read_settings
 from .yamltree import Tree, YamlProblem, read_tree
 
 FILES = {name: f"{name}.yaml" for name in REGISTRIES}
@@ -106,13 +108,22 @@ def load_registries(root: Path | str) -> Registries:
     """
     root = Path(root)
     paths = {name: root / file for name, file in FILES.items()}
-    site_url = siteconfig.site_url(root)
+    site_url = _site_url(root)
     pages = sorted((root / "docs").rglob("*.md")) if site_url else []
     key = (site_url, *((str(p), *_stamp(p)) for p in [*paths.values(), *pages]))
     if key not in _cache:
         _cache.clear()
         _cache[key] = _load(paths, site_url, root / "docs")
     return _cache[key]
+
+
+def _site_url(root: Path) -> str | None:
+    """Where the site is published: mkdocs.yml's site_url (as MkDocs reads it, with SITE_URL), or
+    without a mkdocs.yml (registries alone, as in the tests) the SITE_URL variable."""
+    config = root / "mkdocs.yml"
+    if config.is_file():
+        return read_settings(config).site_url or None
+    return os.environ.get("SITE_URL") or None
 
 
 def status_warnings(root: Path | str, today, review_months: int) -> list[Problem]:
