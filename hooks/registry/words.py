@@ -124,10 +124,11 @@ WORDS = {
     "record": ("Post", "Record"),
     "registry": ("Register", "Registry"),
     "emissions": ("Utsläpp", "Emissions"),
-    "per_resident_note": ("Det motsvarar {value} ton CO₂e per invånare år {year}, räknat på folkmängden den {day}"
-                          " ({population}).",
-                          "That is {value} tonnes CO₂e per resident in {year}, based on the population on {day}"
-                          " ({population})."),
+    # Sweden's population by municipality is official statistics from SCB (Statistiska centralbyrån).
+    "per_resident_note": ("Det motsvarar {value} ton CO₂e per invånare år {year}, räknat på folkmängden enligt SCB"
+                          " den {day} ({population}).",
+                          "That is {value} tonnes CO₂e per resident in {year}, based on the population according to"
+                          " Statistics Sweden (SCB) on {day} ({population})."),
     "chart_table_note": ("Samma siffror finns i tabellen nedan.", "The same figures are in the table below."),
     "chart_by_category": ("Insatser per område", "Initiatives by area"),
     "chart_by_status": ("Insatser per status", "Initiatives by status"),
