@@ -30,7 +30,7 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
 def build(www: Path, base: str) -> None:
     env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(www / "site")],
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(www / "site")],
                    cwd=ROOT, env=env, check=True)
 
 

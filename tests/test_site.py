@@ -193,6 +193,16 @@ def test_links_to_other_sites_are_marked_external_and_open_safely(site):
     assert checked > 100
 
 
+def test_a_warning_stops_the_build(tmp_path):
+    """--strict counts warnings only at MkDocs' normal log level (with -q, none are counted)."""
+    project = copy_project(tmp_path / "project", registries=MINIMAL)
+    page_file = project / "docs" / "bli-en-del-av.sv.md"
+    page_file.write_text(page_file.read_text(encoding="utf-8") + "\n[Trasig länk](finns-inte.md)\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "finns-inte.md" in result.stderr and "Aborted with 1 warnings in strict mode!" in result.stdout
+
+
 def test_an_edited_template_shows_in_the_next_build(tmp_path):
     """Compiled templates are cached between builds; an edit must still reach the pages."""
     project = copy_project(tmp_path / "project", registries=MINIMAL)

@@ -15,7 +15,7 @@ YAML_BOOLEANS = "yes, no, on, off, true and false"
 
 
 def did_you_mean(word: object, choices) -> str:
-    close = difflib.get_close_matches(str(word), list(choices), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(str(word), [c for c in choices if isinstance(c, str)], n=3, cutoff=0.6)
     return " or ".join(f"'{c}'" for c in close)
 
 
