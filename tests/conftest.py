@@ -42,6 +42,11 @@ def build(project: Path, site: Path) -> subprocess.CompletedProcess:
                           cwd=project, capture_output=True, text=True, env=env, timeout=300)
 
 
+def said(result: subprocess.CompletedProcess) -> list[str]:
+    """What a build printed for its reader, without MkDocs' progress lines (INFO)."""
+    return [line for line in (result.stdout + result.stderr).strip().splitlines() if not line.startswith("INFO ")]
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built from the repository's registries in both languages."""

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import MINIMAL, ROOT, build, copy_project
+from conftest import MINIMAL, ROOT, build, copy_project, said
 from registry import RegistryError, load_registries
 
 P, I, C, E = "partners.yaml", "initiatives.yaml", "contracts.yaml", "emissions.yaml"
@@ -196,9 +196,8 @@ def test_a_broken_registry_stops_the_build_without_traceback_and_keeps_the_old_s
 
     result = build(project, site)
     assert result.returncode == 1
-    output = result.stdout + result.stderr
-    assert "Traceback" not in output
-    assert output.strip().splitlines() == [
+    assert "Traceback" not in result.stdout + result.stderr
+    assert said(result) == [
         "partners.yaml:6:5: record borlange-kommun, field webbsite: unknown field 'webbsite' — did you mean 'website'?",
         "1 mistake in the registries — fix them and try again.",
         "Nothing was built: the site is unchanged."]
@@ -210,7 +209,7 @@ def test_a_hand_written_page_where_a_record_page_goes_stops_the_build(tmp_path):
     (project / "docs" / "parter" / "borlange-kommun.sv.md").write_text("# Borlänge\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert (result.stdout + result.stderr).strip().splitlines() == [
+    assert said(result) == [
         "docs/parter/borlange-kommun.sv.md: this hand-written page has the address of the page made for partner"
         " 'borlange-kommun' from the registries; rename or move the page.",
         "Nothing was built: the site is unchanged."]

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from .explain import did_you_mean
 from .models import CATEGORIES, PARTIAL_DATE_PATTERN, REGISTRIES, STATUSES
 from .problems import Problem
+from .yamltree import problem_at
 
 RESERVED_IDS = {"index"}  # would collide with the section's own page
 
@@ -30,21 +31,21 @@ def _ids(trees, name, key) -> dict[str, int]:
     return {r["id"]: i for i, r in _records(trees, name, key) if isinstance(r.get("id"), str)}
 
 
-def across_records(trees: dict, problem_at) -> list:
+def across_records(trees: dict) -> list:
     problems = []
     for name in ("partners", "initiatives", "contracts"):
-        problems += _unique_ids(trees, name, problem_at)
+        problems += _unique_ids(trees, name)
     partner_ids = set(_ids(trees, "partners", "partners")) if "partners" in trees else None
     if partner_ids is not None:
-        problems += _references(trees, "initiatives", "initiatives", ("lead", "partners"), partner_ids, problem_at)
-        problems += _references(trees, "contracts", "contracts", ("signatories",), partner_ids, problem_at)
-    problems += _dates_in_order(trees, problem_at)
-    problems += _emissions(trees, problem_at)
-    problems += agencies_signed(trees, problem_at)
+        problems += _references(trees, "initiatives", "initiatives", ("lead", "partners"), partner_ids)
+        problems += _references(trees, "contracts", "contracts", ("signatories",), partner_ids)
+    problems += _dates_in_order(trees)
+    problems += _emissions(trees)
+    problems += agencies_signed(trees)
     return problems
 
 
-def _unique_ids(trees, name, problem_at) -> list:
+def _unique_ids(trees, name) -> list:
     problems, seen = [], {}
     file = f"{name}.yaml"
     tree = trees.get(name)
@@ -65,7 +66,7 @@ def _unique_ids(trees, name, problem_at) -> list:
     return problems
 
 
-def _references(trees, name, key, fields, partner_ids, problem_at) -> list:
+def _references(trees, name, key, fields, partner_ids) -> list:
     problems = []
     tree = trees.get(name)
     for i, record in _records(trees, name, key):
@@ -99,7 +100,7 @@ def _as_date_text(value) -> str | None:
     return text if text and re.match(PARTIAL_DATE_PATTERN, text) else None
 
 
-def _dates_in_order(trees, problem_at) -> list:
+def _dates_in_order(trees) -> list:
     problems = []
     for i, record in _records(trees, "initiatives", "initiatives"):
         start, end = _as_date_text(record.get("start")), _as_date_text(record.get("end"))
@@ -110,7 +111,7 @@ def _dates_in_order(trees, problem_at) -> list:
     return problems
 
 
-def _emissions(trees, problem_at) -> list:
+def _emissions(trees) -> list:
     tree = trees.get("emissions")
     data = tree.value if tree else None
     if not isinstance(data, dict) or not isinstance(data.get("sectors"), list) or not isinstance(data.get("years"), list):
@@ -149,7 +150,7 @@ def _emissions(trees, problem_at) -> list:
 
 # --- Agencies: a number shown as "signed" agrees with the agencies listed as signatories ---------
 
-def agencies_signed(trees, problem_at) -> list:
+def agencies_signed(trees) -> list:
     """`agencies_count: signed` with signatories listed: the number must be the agencies among them."""
     agency_ids = {r["id"] for _, r in _records(trees, "partners", "partners")
                   if r.get("type") == "government-agency" and isinstance(r.get("id"), str)}
@@ -186,7 +187,7 @@ def outdated(status: str, as_of: str | None, today: date, review_months: int) ->
     return as_of is None or months_since(as_of, today) >= review_months
 
 
-def status_warnings(trees, problem_at, today: date, review_months: int) -> list:
+def status_warnings(trees, today: date, review_months: int) -> list:
     """A warning (not a mistake: the build goes on) for each status that rests on an old source."""
     warnings = []
     for i, record in _records(trees, "initiatives", "initiatives"):
@@ -250,7 +251,7 @@ def _cited(value, loc=()):
         yield loc, value
 
 
-def own_site_links(trees: dict, problem_at, site_url: str, docs: Path) -> list:
+def own_site_links(trees: dict, site_url: str, docs: Path) -> list:
     routes = functools.cache(lambda: site_routes(trees, docs))  # made only when an address needs them
     host = _host_and_path(site_url)[0]
     problems = []

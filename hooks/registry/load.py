@@ -14,7 +14,7 @@ from .explain import explain
 from .models import REGISTRIES, UNION_TAGS, ContractEvent, Emissions, Initiative, Partner
 from .problems import Problem, RegistryError
 from .settings import read_settings
-from .yamltree import Tree, YamlProblem, read_tree
+from .yamltree import Tree, YamlProblem, problem_at, read_tree
 
 FILES = {name: f"{name}.yaml" for name in REGISTRIES}
 RECORD_MODELS = {"partners": Partner, "initiatives": Initiative, "contracts": ContractEvent}
@@ -34,36 +34,6 @@ class Registries:
     @cached_property  # works on a frozen dataclass: it writes to the instance's __dict__ directly
     def _partners_by_id(self) -> dict[str, Partner]:
         return {p.id: p for p in self.partners}
-
-
-def _record_name(tree: Tree, key: str, index: int) -> str:
-    records = tree.value.get(key) if isinstance(tree.value, dict) else None
-    record = records[index] if isinstance(records, list) and index < len(records) else None
-    if isinstance(record, dict):
-        rid = record.get("id", record.get("year"))
-        if isinstance(rid, (str, int)) and not isinstance(rid, bool):
-            return str(rid)
-    return f"#{index + 1}"
-
-
-def field_name(parts: tuple) -> str | None:
-    """('sources', 1) -> 'sources, item 2'; ('description', 'en') -> 'description.en'."""
-    text = ""
-    for part in parts:
-        text += f", item {part + 1}" if isinstance(part, int) else f".{part}" if text else str(part)
-    return text or None
-
-
-def problem_at(file: str, tree: Tree, key: str, loc: tuple, message: str) -> Problem:
-    """A problem at `loc` (a path from the document root), naming its record and field."""
-    line, col = tree.place(loc)
-    record = field = None
-    if len(loc) >= 2 and loc[0] == key and isinstance(loc[1], int):
-        record = _record_name(tree, key, loc[1])
-        field = field_name(loc[2:])
-    elif loc:
-        field = field_name(loc)
-    return Problem(file, line, col, record, field, message)
 
 
 def _loc(error: dict) -> tuple:
@@ -129,7 +99,7 @@ def _site_url(root: Path) -> str | None:
 def status_warnings(root: Path | str, today, review_months: int) -> list[Problem]:
     """Statuses said in the present tense on an old or undated source (warnings: the build goes on)."""
     trees = {"initiatives": read_tree((Path(root) / FILES["initiatives"]).read_bytes(), FILES["initiatives"])}
-    return sorted(checks.status_warnings(trees, problem_at, today, review_months))
+    return sorted(checks.status_warnings(trees, today, review_months))
 
 
 def _stamp(path: Path) -> tuple:
@@ -159,9 +129,9 @@ def _load(paths: dict[str, Path], site_url: str | None = None, docs: Path | None
         problems += [problem_at(file, trees[name], key, path, message) for path, message in trees[name].duplicates]
         models[name], found = _validate(name, trees[name], file)
         problems += found
-    problems += checks.across_records(trees, problem_at)
+    problems += checks.across_records(trees)
     if site_url and docs is not None:
-        problems += checks.own_site_links(trees, problem_at, site_url, docs)
+        problems += checks.own_site_links(trees, site_url, docs)
     if problems:
         raise RegistryError(problems)
     lines = {}

@@ -227,3 +227,35 @@ def _syntax_problem(err: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
         excerpt = lines[line - 1].replace("\t", "→")
         hint += f"\n    {line} | {excerpt}\n    {' ' * len(str(line))} | {' ' * (col - 1)}^"
     return Problem(file, line, col, None, None, "YAML syntax: " + hint)
+
+
+# Where a problem is, in words ---------------------------------------------------------------
+
+def _record_name(tree: Tree, key: str, index: int) -> str:
+    records = tree.value.get(key) if isinstance(tree.value, dict) else None
+    record = records[index] if isinstance(records, list) and index < len(records) else None
+    if isinstance(record, dict):
+        rid = record.get("id", record.get("year"))
+        if isinstance(rid, (str, int)) and not isinstance(rid, bool):
+            return str(rid)
+    return f"#{index + 1}"
+
+
+def field_name(parts: tuple) -> str | None:
+    """('sources', 1) -> 'sources, item 2'; ('description', 'en') -> 'description.en'."""
+    text = ""
+    for part in parts:
+        text += f", item {part + 1}" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text or None
+
+
+def problem_at(file: str, tree: Tree, key: str, loc: tuple, message: str) -> Problem:
+    """A problem at `loc` (a path from the document root), naming its record and field."""
+    line, col = tree.place(loc)
+    record = field = None
+    if len(loc) >= 2 and loc[0] == key and isinstance(loc[1], int):
+        record = _record_name(tree, key, loc[1])
+        field = field_name(loc[2:])
+    elif loc:
+        field = field_name(loc)
+    return Problem(file, line, col, record, field, message)
