@@ -11,31 +11,19 @@ differs between two built sites, a collapsed word-level diff (for the job summar
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from registry.changes import read_version, summary  # noqa: E402
 from registry.load import FILES  # noqa: E402
+from registry.settings import read_settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def site_url(root: Path = ROOT) -> str:
-    """SITE_URL if set, else the default that mkdocs.yml gives `!ENV [SITE_URL, default]`."""
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
-    url = os.environ.get("SITE_URL") or config.get("site_url") or ""
-    return url if url.endswith("/") else url + "/"
 
 
 def export(revision: str, folder: Path, repo: Path | None = None) -> Path:
@@ -51,7 +39,7 @@ def export(revision: str, folder: Path, repo: Path | None = None) -> Path:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--pages"] and len(argv) == 3:
         from registry.pagediff import site_diff
-        print(site_diff(Path(argv[1]), Path(argv[2]), site_url()), end="")
+        print(site_diff(Path(argv[1]), Path(argv[2]), read_settings(ROOT / "mkdocs.yml").site_url), end="")
         return 0
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
@@ -64,7 +52,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as base, tempfile.TemporaryDirectory() as head:
         old = read_version(export(argv[0], Path(base)))
         new = read_version(export(argv[1], Path(head)))
-    print(summary(old, new, site_url()), end="")
+    print(summary(old, new, read_settings(ROOT / "mkdocs.yml")), end="")
     return 0
 
 

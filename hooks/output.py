@@ -19,7 +19,7 @@ def _lang(config) -> str:
 
 
 def on_post_page(output, page, config):
-    return languages.fix_page_html(output, _lang(config))
+    return languages.fix_page_html(output, _lang(config), config["kb_build"].settings.default_language)
 
 
 def on_post_template(output_content, template_name, config):
@@ -27,7 +27,7 @@ def on_post_template(output_content, template_name, config):
     if template_name != "404.html":
         return output_content
     lang, build = _lang(config), config["kb_build"]  # the state of hooks/site.py
-    build.not_found[lang] = languages.fix_page_html(output_content, lang)
+    build.not_found[lang] = languages.fix_page_html(output_content, lang, build.settings.default_language)
     if lang != build.settings.default_language:
         target = Path(config.site_dir) / build.settings.prefix(lang) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)

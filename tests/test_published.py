@@ -11,17 +11,18 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
 import rdflib
-import yaml
 
 from conftest import ROOT
 from registry import load_registries
 from registry.feed import atom_feed
 from registry.languages import page_dates
+from registry.settings import read_settings
 
 REG = load_registries(ROOT)
 SITE_URL = "https://klimatneutrala-borlange-2030.github.io/site/"
@@ -134,15 +135,15 @@ def test_sitemap_dates_are_the_records_own_not_the_build_date(site):
 
 
 def test_feed_ids_are_tag_uris_under_the_configured_authority_whatever_the_address(site):
-    authority = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))[
-        "extra"]["feed_authority"]
+    authority = read_settings(ROOT / "mkdocs.yml").feed_authority
     atom = "{http://www.w3.org/2005/Atom}"
     for path in ("feed.xml", "en/feed.xml"):
         ids = [e.findtext(f"{atom}id") for e in ET.parse(site / path).getroot().findall(f"{atom}entry")]
         assert ids and all(i.startswith(f"tag:{authority}:") for i in ids)
 
     def ids_at(address: str) -> list[str]:
-        root = ET.fromstring(atom_feed(REG, address, "sv", authority))
+        settings = replace(read_settings(ROOT / "mkdocs.yml"), site_url=address)
+        root = ET.fromstring(atom_feed(REG, settings, "sv"))
         return [e.findtext(f"{atom}id") for e in root.findall(f"{atom}entry")]
 
     assert ids_at("https://klimat.example.se/") == ids_at(SITE_URL)

@@ -13,14 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from .load import FILES, load_registries
-from .models import REGISTRIES, VOCABULARIES, label
+from .models import REGISTRIES, VOCABULARIES, in_language, label
+from .settings import Settings
 from .problems import Problem, RegistryError
 from .render import route
 from .words import WORDS
 from .yamltree import YamlProblem, read_tree
 
 MARKER = "<!-- kb-change-summary -->"
-LANGS = ("sv", "en")
 KIND = {"partners": "partner", "initiatives": "initiative", "contracts": "contract", "emissions": "year"}
 NOUN = {"partner": ("Part", "Partner"), "initiative": ("Insats", "Initiative"),
         "contract": ("Kontraktshändelse", "Contract event"), "year": ("Utsläpp år", "Emissions in"),
@@ -86,15 +86,13 @@ def _records(path: Path, name: str) -> dict[str, dict]:
 
 
 def _t(key: str, lang: str, **values) -> str:
-    sv, en = T[key]
-    return (sv if lang == "sv" else en).format(**values)
+    return in_language(T[key], lang).format(**values)
 
 
 def _field(part: str, lang: str) -> str:
     if part in IN_LANGUAGE:
         return IN_LANGUAGE[part][lang == "en"]
-    sv, en = FIELD_WORDS.get(part) or WORDS.get(part) or (part, part)
-    text = sv if lang == "sv" else en
+    text = in_language(FIELD_WORDS.get(part) or WORDS.get(part) or (part, part), lang)
     return text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
@@ -282,21 +280,20 @@ def changed_pages(base: Version, head: Version, changes: list[Change]) -> dict[s
     return dict(sorted(pages.items()))
 
 
-def summary(base: Version, head: Version, site_url: str) -> str:
+def summary(base: Version, head: Version, settings: Settings) -> str:
     """The change summary in Markdown: Swedish, then English."""
     changes = compare(base, head)
     pages = changed_pages(base, head, changes)
     parts = [MARKER]
-    for lang in LANGS:
-        parts += _section(changes, pages, head.problems, site_url, lang)
+    for lang in settings.languages:
+        parts += _section(changes, pages, head.problems, settings.site_url + settings.prefix(lang), lang)
     return "\n".join(parts) + "\n"
 
 
-def _section(changes, pages, problems, site_url: str, lang: str) -> list[str]:
+def _section(changes, pages, problems, prefix: str, lang: str) -> list[str]:
     lines = ["", f"## {_t('heading', lang)}", ""]
     lines += _capped([f"- {change_line(c, lang)}" for c in changes], lang) or [_t("none", lang)]
     lines += ["", f"### {_t('pages', lang)}", ""]
-    prefix = site_url + ("" if lang == "sv" else f"{lang}/")
     notes = {"new": f" ({_t('new_page', lang)})", "gone": f" ({_t('gone_page', lang)})", "changed": ""}
     lines += _capped([f"- {prefix}{page}{notes[state]}" for page, state in pages.items()], lang) \
         or [_t("no_pages", lang)]

@@ -82,8 +82,7 @@ def build_site(registries: Registries, settings: Settings, lang: str, hand_writt
 
 
 def _files(registries: Registries, settings: Settings, lang: str) -> dict[str, bytes]:
-    files = {f"{settings.prefix(lang)}feed.xml": atom_feed(registries, settings.site_url, lang,
-                                                           settings.feed_authority)}
+    files = {f"{settings.prefix(lang)}feed.xml": atom_feed(registries, settings, lang)}
     if lang == settings.default_language:
         for name, content in data_files(registries, settings.site_url, settings.contact).items():
             files[f"data/{name}"] = content

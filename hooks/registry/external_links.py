@@ -9,6 +9,7 @@ import xml.etree.ElementTree as etree
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .models import LANGUAGES, in_language
 from .words import WORDS
 
 
@@ -18,18 +19,17 @@ class _Marker(Treeprocessor):
         self.extension = extension
 
     def run(self, root):
-        sv, en = WORDS["external"]
         for link in root.iter("a"):
             if not link.get("href", "").startswith(("http://", "https://")):
                 continue
             link.set("rel", "noopener noreferrer")
             link.set("class", (link.get("class", "") + " external").strip())
             hidden = etree.SubElement(link, "span", {"class": "md-visually-hidden"})
-            hidden.text = " " + (sv if self.extension.lang == "sv" else en)
+            hidden.text = " " + in_language(WORDS["external"], self.extension.lang)
 
 
 class ExternalLinks(Extension):
-    lang = "sv"  # set per language build by the hook
+    lang = LANGUAGES[0]  # set per language build by the adapter
 
     def extendMarkdown(self, md):
         md.treeprocessors.register(_Marker(md, self), "kb_external_links", 1)

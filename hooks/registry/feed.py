@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 from .load import Registries
+from .settings import Settings
 from .models import STATUSES, label
 from .render import route
 
@@ -33,12 +34,13 @@ def _entries(reg: Registries, lang: str) -> list[dict]:
     return sorted(entries, key=lambda e: (e["updated"], e["key"]), reverse=True)
 
 
-def atom_feed(reg: Registries, site_url: str, lang: str, authority: str | None = None) -> bytes:
-    """The feed of `lang`. Entry ids are tag URIs (RFC 4151) under `authority` ("domain,year",
-    mkdocs.yml `extra.feed_authority`), so they stay the same when the site moves to another
-    address; without it they fall back to the site's host and 2021."""
-    root_url = site_url + ("" if lang == "sv" else f"{lang}/")
-    authority = authority or f"{urlsplit(site_url).hostname or 'localhost'},2021"
+def atom_feed(reg: Registries, settings: Settings, lang: str) -> bytes:
+    """The feed of `lang`. Entry ids are tag URIs (RFC 4151) under `settings.feed_authority`
+    ("domain,year", mkdocs.yml `extra.feed_authority`), so they stay the same when the site
+    moves to another address; without it they fall back to the site's host and 2021."""
+    site_url = settings.site_url
+    root_url = site_url + settings.prefix(lang)
+    authority = settings.feed_authority or f"{urlsplit(site_url).hostname or 'localhost'},2021"
     entries = _entries(reg, lang)
     feed = ET.Element("feed", xmlns=ATOM)
     feed.set("{http://www.w3.org/XML/1998/namespace}lang", lang)

@@ -21,14 +21,14 @@ _ORPHAN_TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)<
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
 
 
-def fix_page_html(html: str, lang: str) -> str:
+def fix_page_html(html: str, lang: str, default_lang: str) -> str:
     """Drop the `autocomplete` the HTML checker rejects on Material's checkbox toggles and the
     label of a table-of-contents toggle that is not there, and
     point the English pages' search at the English index (Material looks under its `base`)."""
     html = _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
     if 'id="__toc"' not in html:  # pages outside the menu: Material labels a toggle it did not render
         html = _ORPHAN_TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', html)
-    if lang != "sv":
+    if lang != default_lang:
         html = _CONFIG_BASE.sub(lambda m: m.group(1) + m.group(2).rstrip("/") + f"/{lang}/" + m.group(3), html, 1)
     return html
 

@@ -264,9 +264,16 @@ REGISTRIES = {
 }
 
 
+LANGUAGES = tuple(Text.model_fields)  # the languages every text is written in, in the order of pairs
+
+
+def in_language(pair: tuple[str, str], lang: str) -> str:
+    """The `lang` one of a (Swedish, English) pair."""
+    return pair[LANGUAGES.index(lang)]
+
+
 def label(vocabulary: dict, value: str, lang: str) -> str:
-    sv, en = vocabulary[value]
-    return sv if lang == "sv" else en
+    return in_language(vocabulary[value], lang)
 
 
 def pattern_name(pattern: str) -> str:
