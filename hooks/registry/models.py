@@ -169,6 +169,14 @@ class Partner(Model):
     sources: list[SourceRef] = Field(min_length=1)
     last_reviewed: Day
 
+    def name_in(self, lang: str) -> str:
+        """The name a reader of `lang` sees: the English name on English pages, where one is sourced."""
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+    def name_language(self, lang: str) -> str:
+        """The language that name_in(lang) is written in."""
+        return "en" if lang == "en" and self.name_en else LANGUAGES[0]
+
 
 class Effect(Model):
     kind: _choice(EFFECT_KINDS)

@@ -136,7 +136,7 @@ class Renderer:
             "emissions_chart": lambda: charts.emissions_chart(self.reg.emissions, lang),
             "bar_chart": lambda title, counts, id: charts.bar_chart(title, counts, lang, id),
             "signing_matrix": lambda: charts.signing_matrix(
-                sorted(self.reg.partners, key=lambda p: (p.name_en if lang == "en" and p.name_en else p.name)),
+                sorted(self.reg.partners, key=lambda p: p.name_in(lang)),
                 self.reg.contracts, lang,
                 lambda target: relative(target, here)),
             "per_resident": self.per_resident,

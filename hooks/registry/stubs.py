@@ -47,16 +47,15 @@ class Generated:
 def generated_pages(reg: Registries) -> list[Generated]:
     """Every page made from the registries: one per record, initiative area and status."""
     both = lambda text: {lang: getattr(text, lang) for lang in LANGS}  # noqa: E731
-    name = lambda p, lang: p.name_en if lang == "en" and p.name_en else p.name  # noqa: E731
     none = {lang: [] for lang in LANGS}
     pages = []
     for p in reg.partners:
         facts = {lang: [label(ROLES, r, lang) for r in p.roles] + [label(PARTNER_TYPES, p.type, lang)]
                  for lang in LANGS}
-        pages.append(Generated("partner", p.id, {"sv": p.name, "en": p.name_en or p.name}, both(p.description), facts))
+        pages.append(Generated("partner", p.id, {lang: p.name_in(lang) for lang in LANGS}, both(p.description), facts))
     for i in reg.initiatives:
         facts = {lang: [label(CATEGORIES, i.category, lang), label(STATUSES, i.status, lang)]
-                 + [name(reg.partner(pid), lang) for pid in [i.lead, *i.partners]] for lang in LANGS}
+                 + [reg.partner(pid).name_in(lang) for pid in [i.lead, *i.partners]] for lang in LANGS}
         pages.append(Generated("initiative", i.id, both(i.title), both(i.summary), facts))
     pages += [Generated("contract", c.id, both(c.title), both(c.summary), none) for c in reg.contracts]
     for kind, vocabulary in (("category", CATEGORIES), ("status", STATUSES)):
