@@ -66,25 +66,16 @@ def _validate(name: str, tree: Tree, file: str):
     return model.model_construct(**{key: records}), problems
 
 
-_cache: dict[tuple, Registries] = {}
-
-
 def load_registries(root: Path | str) -> Registries:
-    """Read and check the registries in `root`; cached while the files are unchanged.
+    """Read and check the registries in `root`, and the cited addresses on the site's own host
+    against the hand-written pages in `root`/docs (mkdocs.yml's site_url, or SITE_URL).
 
-    The i18n plugin builds the site once per language and `mkdocs serve` rebuilds on every
-    change, so the key is each file's path, modification time and size, and the site's address
-    (mkdocs.yml's site_url, or SITE_URL) with the hand-written pages checked against it.
+    Not cached: an adapter reads them once per build (hooks/site.py), and reading all four
+    takes a few hundredths of a second.
     """
     root = Path(root)
     paths = {name: root / file for name, file in FILES.items()}
-    site_url = _site_url(root)
-    pages = sorted((root / "docs").rglob("*.md")) if site_url else []
-    key = (site_url, *((str(p), *_stamp(p)) for p in [*paths.values(), *pages]))
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = _load(paths, site_url, root / "docs")
-    return _cache[key]
+    return _load(paths, _site_url(root), root / "docs")
 
 
 def _site_url(root: Path) -> str | None:
@@ -100,14 +91,6 @@ def status_warnings(root: Path | str, today, review_months: int) -> list[Problem
     """Statuses said in the present tense on an old or undated source (warnings: the build goes on)."""
     trees = {"initiatives": read_tree((Path(root) / FILES["initiatives"]).read_bytes(), FILES["initiatives"])}
     return sorted(checks.status_warnings(trees, today, review_months))
-
-
-def _stamp(path: Path) -> tuple:
-    try:
-        st = path.stat()
-        return (st.st_mtime_ns, st.st_size)
-    except OSError:
-        return (None, None)
 
 
 def _load(paths: dict[str, Path], site_url: str | None = None, docs: Path | None = None) -> Registries:
