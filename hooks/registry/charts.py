@@ -13,7 +13,7 @@ import textwrap
 from html import escape
 
 # Imported as a module, not `from .render import ...`, so render.py may import this module.
-from . import models, render
+from . import models, ontrack, render
 from .words import WORDS
 
 # Segment colours: each has at least 3:1 contrast against white (WCAG 1.4.11, tested).
@@ -214,3 +214,94 @@ def signed_cell(signed: bool, lang: str) -> str:
         return (f'<td><span aria-hidden="true">✓</span>'
                 f'<span class="md-visually-hidden">{esc(word("signed", lang))}</span></td>')
     return f'<td><span class="md-visually-hidden">{esc(word("not_signed", lang))}</span></td>'
+
+
+# Are we on track? History, trend and Carbon Law path (drawn by on-track-chart.html) --------
+
+OT_WIDTH, OT_TOP, OT_LEFT, OT_RIGHT, OT_BOTTOM = 580, 44, 52, 132, 34
+
+
+def year_scale(first: int, last: int, left: float, width: float):
+    """x of a year: proportional to the distance in years (1990→2000 is ten times 2020→2021)."""
+    unit = width / max(last - first, 1)
+    return lambda year: left + (year - first) * unit
+
+
+def tonnes_scale(highest: float, top: float, height: float):
+    """(y of a value in tonnes, the gridlines as [(y, kt)]) for 0..highest, in thousands of tonnes."""
+    step = nice_step(highest / 1000)
+    ceiling = max(step * math.ceil(highest / 1000 / step), step)
+    y = lambda tonnes: top + height - tonnes / 1000 / ceiling * height  # noqa: E731
+    return y, [(y(i * step * 1000), i * step) for i in range(round(ceiling / step) + 1)]
+
+
+def runs(points: list[tuple[int, float]]) -> tuple[list[list], list[tuple]]:
+    """Consecutive years as runs (drawn solid) and the gaps between runs (drawn dotted)."""
+    groups, gaps = [], []
+    for point in points:
+        if groups and point[0] == groups[-1][-1][0] + 1:
+            groups[-1].append(point)
+        else:
+            if groups:
+                gaps.append((groups[-1][-1], point))
+            groups.append([point])
+    return groups, gaps
+
+
+def spread(labels: list[dict], room: float) -> list[dict]:
+    """Move end labels apart vertically so that no two are closer than `room`."""
+    ordered = sorted(labels, key=lambda label: label["y"])
+    for above, below in zip(ordered, ordered[1:]):
+        below["y"] = max(below["y"], above["y"] + room)
+    return labels
+
+
+def on_track_figure(emissions: models.Emissions, lang: str, compact: bool = False) -> dict:
+    """Everything the on-track template draws: lines as SVG point lists, labels, axes, sentence, table."""
+    result = ontrack.on_track([(y.year, y.total) for y in emissions.years])
+    goal = ontrack.GOAL_YEAR
+    first = min(max(result.history[0][0], 2010), result.last[0]) if compact else result.history[0][0]
+    height = 200 if compact else 280
+    x = year_scale(first, goal, OT_LEFT, OT_WIDTH - OT_LEFT - OT_RIGHT)
+    y, grid = tonnes_scale(max(v for _, v in result.history), OT_TOP, height)
+    shown = [(year, v) for year, v in result.history if year >= first]
+    groups, gaps = runs(shown)
+    line = lambda pts: " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in pts)  # noqa: E731
+    values = ontrack_values(result, lang)
+    ends = spread([
+        {"key": "trend", "y": y(result.trend_at(goal)), "value": values["trend"]},
+        {"key": "path", "y": y(result.path_at(goal)), "value": values["path"]}], FONT * 2.2)
+    step = 10 if goal - first > 25 else 5
+    return {
+        "id": "kb-on-track-compact" if compact else "kb-on-track", "compact": compact,
+        "width": OT_WIDTH, "height": OT_TOP + height + OT_BOTTOM, "font": FONT, "base": OT_TOP + height,
+        "left": OT_LEFT, "right": x(goal), "goal_x": x(goal), "cutoff": ontrack.CUTOFF_YEAR, "goal": goal,
+        "grid": [(round(gy, 1), render.number(kt, lang), kt) for gy, kt in grid],
+        "ticks": [(x(year), year) for year in range(first - first % step, goal + 1, step) if year >= first],
+        "runs": [line(run) for run in groups if len(run) > 1], "gaps": [line(gap) for gap in gaps],
+        "dots": [(x(a), y(b), a, b) for a, b in shown],
+        "trend": line(result.trend), "path": line(result.path), "ends": ends,
+        "history_label": history_label(shown, x, y, word_width=len(WORDS["ontrack_history"][lang == "en"]) + 5),
+        "result": result, "values": values,
+        "path_from": ontrack.PATH_FROM,
+    }
+
+
+def history_label(shown, x, y, word_width: int) -> tuple[float, float]:
+    """Where "Emissions <last year>" goes: ending left of the last point, above every point under it."""
+    last_year = shown[-1][0]
+    span = word_width * FONT * 0.6 / (x(last_year) - x(last_year - 1))  # the label's width in years
+    under = [value for year, value in shown if year >= last_year - span - 1]
+    return x(last_year) - 8, y(max(under)) - 12
+
+
+def ontrack_values(result: ontrack.OnTrack, lang: str) -> dict:
+    """The numbers the sentence, the labels and the description say, rounded to thousands of tonnes."""
+    goal = ontrack.GOAL_YEAR
+    return {"trend": render.number(round(result.trend_at(goal), -3), lang),
+            "path": render.number(round(result.path_at(goal), -3), lang),
+            "trend_kt": render.number(result.trend_at(goal) / 1000, lang),
+            "path_kt": render.number(result.path_at(goal) / 1000, lang),
+            "last_value": render.number(result.last[1], lang), "last": result.last[0],
+            "slope": render.number(result.slope, lang)}
+

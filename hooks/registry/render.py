@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import charts, checks, models
+from . import charts, checks, models, reader
 from .load import Registries
 from .settings import Settings
 from .words import WORDS
@@ -19,7 +19,7 @@ from .words import WORDS
 MARKER = re.compile(r"^<!-- registry:([a-z-]+)(?: ([a-z0-9-]+))? -->$", re.MULTILINE)
 MARKER_LIKE = re.compile(r"<!--\s*registry\b.*?-->", re.DOTALL)
 SECTION_MARKERS = {"emissions-chart", "initiative-charts", "partner-charts", "signing-matrix", "key-figures", "emissions-table", "partner-directory", "initiative-portfolio",
-                   "contract-timeline", "contact", "review-overview", "data-files"}
+                   "contract-timeline", "contact", "review-overview", "data-files"} | reader.READER_MARKERS
 RECORD_ROUTES = {"partner": "parter", "initiative": "insatser", "contract": "klimatkontraktet",
                  "category": "insatser/omrade", "status": "insatser/status"}
 MONTHS = {
@@ -143,6 +143,7 @@ class Renderer:
             "counts": lambda vocabulary: [(label(vocabulary, value), n)
                                           for value, n in self.relations["counts"][vocabulary].items() if n],
             "data_url": lambda file: relative("", here) + "../" * self.settings.prefix(lang).count("/") + "data/" + file,
+            **reader.reader_context(self.reg, lang),
         }
 
     def structured_data(self, record_ref: str, lang: str, page_url: str) -> dict:

@@ -168,3 +168,7 @@ WORDS = {
     "chart_signed": ("undertecknade", "signed"),
     "chart_not_signed": ("–", "–"),
 }
+
+from .words_reader import READER_WORDS  # noqa: E402  (the reader views keep their words apart)
+
+WORDS.update(READER_WORDS)

@@ -1,0 +1,48 @@
+"""The reader's views (start page, on-track chart, sectors, cards): their markers, and what their
+templates get besides render.py's context. Imported by render.py; reads charts.py at call time."""
+
+from __future__ import annotations
+
+from . import charts, render
+
+READER_MARKERS = {"on-track-chart", "on-track-compact", "latest-events", "partner-strip", "sector-trends"}
+SMALL_WORDS = {"ab", "och", "i", "av", "för", "the", "of", "and"}
+
+
+def reader_context(reg, lang: str) -> dict:
+    """Added to every registry template's context by render.py."""
+    return {"on_track": lambda compact: charts.on_track_figure(reg.emissions, lang, compact),
+            "latest_events": lambda n=3: latest_events(reg, lang)[:n],
+            "monogram": monogram, "monogram_colour": monogram_colour}
+
+
+def latest_events(reg, lang: str) -> list[dict]:
+    """What happened, newest first, each on the day it happened: contract events, partners joining,
+    initiatives starting. (The Atom feed also dates initiatives by their review; that is no event.)
+    Titles are markup (escaped here, a Swedish name marked as such); summaries are plain text."""
+    def event(when, kind: str, record, title: str, summary) -> dict:
+        return {"date": str(when), "route": render.route(kind, record.id), "title": title,
+                "summary": getattr(summary, lang)}
+
+    events = [event(c.date, "contract", c, charts.esc(getattr(c.title, lang)), c.summary) for c in reg.contracts]
+    events += [event(p.joined, "partner", p, charts.word("joined", lang, name=charts.partner_name(p, lang)),
+                     p.description) for p in reg.partners if p.joined]
+    events += [event(i.start, "initiative", i, charts.word("started", lang, title=charts.esc(getattr(i.title, lang))),
+                     i.summary) for i in reg.initiatives if i.start]
+    return sorted(events, key=lambda e: e["date"], reverse=True)
+
+
+def monogram(name: str) -> str:
+    """Up to two initials of an organisation's name: 'Borlänge Energi' -> 'BE', 'SSAB' -> 'SS'."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in SMALL_WORDS and w[0].isalnum()]
+    if len(words) == 1:
+        return words[0][:2].upper() if not words[0][:2].isdigit() else words[0][:4]
+    return "".join(w[0] for w in words[:2]).upper() or "?"
+
+
+def monogram_colour(record_id: str) -> str:
+    """A palette colour picked by the id, the same on every build (white text on it: 4.5:1 or more)."""
+    return MONOGRAM_PALETTE[sum(record_id.encode()) % len(MONOGRAM_PALETTE)]
+
+
+MONOGRAM_PALETTE = ("#1f4e79", "#9c4418", "#2e6b30", "#6a3d9a", "#6e5700", "#ad1457", "#00695c", "#5d4037", "#455a64")
