@@ -6,6 +6,7 @@ gzip-compressed as a web server would send it. Usage (after ./scripts/test set t
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -52,7 +53,10 @@ def weigh(browser, base: str, www: Path, route: str) -> None:
     page.close()
 
 
-def main(routes: list[str]) -> None:
+@contextlib.contextmanager
+def served_site():
+    """The site built into a temporary folder and served at http://127.0.0.1:PORT/site/, with
+    Chromium: yields (browser, base address, folder)."""
     with tempfile.TemporaryDirectory() as folder:
         www = Path(folder)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
@@ -61,11 +65,16 @@ def main(routes: list[str]) -> None:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            for route in routes:
-                weigh(browser, base, www, route)
+            yield browser, base, www
             browser.close()
         server.shutdown()
         server.server_close()
+
+
+def main(routes: list[str]) -> None:
+    with served_site() as (browser, base, www):
+        for route in routes:
+            weigh(browser, base, www, route)
 
 
 if __name__ == "__main__":
