@@ -49,7 +49,7 @@ def text(x: float, y: float, content: str, anchor: str = "middle", cls: str = ""
 
 # Emissions: one stacked bar per year ---------------------------------------------------------
 
-TOP, PLOT_HEIGHT, BOTTOM, LEFT, RIGHT, SLOT, BAR = 52, 280, 34, 52, 8, 50, 34
+TOP, PLOT_HEIGHT, BOTTOM, LEFT, RIGHT, PLOT_WIDTH, BAR = 52, 280, 34, 52, 28, 500, 34
 
 
 def nice_step(top: float, most_steps: int = 8) -> float:
@@ -77,20 +77,38 @@ def patterns(count: int, id: str) -> str:
 
 
 def emissions_chart(emissions: models.Emissions, lang: str, id: str = "kb-emissions") -> str:
-    """Emissions by sector as stacked bars (thousands of tonnes), totals above, legend below."""
+    """Emissions by sector as stacked bars (thousands of tonnes), totals above, legend below.
+    Each bar stands at its year's place on a proportional axis, so missing years are gaps."""
     years, sectors = emissions.years, emissions.sectors
     highest = max(y.total for y in years) / 1000
     step = nice_step(highest)
     top = max(step * math.ceil(highest / step), step)
     scale = PLOT_HEIGHT / top  # viewBox units per kt
-    width = LEFT + SLOT * len(years) + RIGHT
+    first, last = years[0].year, years[-1].year
+    unit = PLOT_WIDTH / (last - first + 1)  # viewBox units per year
+    width = LEFT + PLOT_WIDTH + RIGHT
+    x = year_scale(first, last + 1, LEFT + unit / 2, PLOT_WIDTH)  # the middle of each year's slot
     parts = [svg_open(id, width, TOP + PLOT_HEIGHT + BOTTOM, *emissions_words(emissions, lang)),
              patterns(len(sectors), id), text(0, FONT, word("axis_unit", lang), "start")]
     parts += y_axis(top, step, scale, width, lang)
-    for i, year in enumerate(years):
-        parts.append(stacked_bar(year, sectors, LEFT + SLOT * i + (SLOT - BAR) / 2, scale, lang, id))
+    totals = labelled([y.year for y in years], x, room=FONT * 2.2)
+    ticks = labelled([y.year for y in years], x, room=FONT * 2.8)
+    bar = min(BAR, unit * 0.8)
+    for year in years:
+        parts.append(stacked_bar(year, sectors, x(year.year), bar, scale, lang, id,
+                                 year.year in totals, year.year in ticks))
     parts.append("</svg>")
     return '<div class="kb-chart">' + "".join(parts) + legend(sectors, lang, id) + "</div>"
+
+
+def labelled(years: list[int], x, room: float) -> set[int]:
+    """The years that get a label: the last one, then each that is at least `room` from the next labelled."""
+    chosen, edge = set(), math.inf
+    for year in reversed(years):
+        if edge - x(year) >= room:
+            chosen.add(year)
+            edge = x(year)
+    return chosen
 
 
 def emissions_words(emissions: models.Emissions, lang: str) -> tuple[str, str]:
@@ -116,20 +134,22 @@ def y_axis(top: float, step: float, scale: float, width: float, lang: str) -> li
     return parts
 
 
-def stacked_bar(year: models.EmissionsYear, sectors, x: float, scale: float, lang: str, id: str) -> str:
+def stacked_bar(year: models.EmissionsYear, sectors, centre: float, bar: float, scale: float, lang: str, id: str,
+                with_total: bool = True, with_year: bool = True) -> str:
     """One year's bar: the first sector at the bottom; negative values are not drawn."""
-    y = TOP + PLOT_HEIGHT
+    y, x = TOP + PLOT_HEIGHT, centre - bar / 2
     rects = []
     for i, sector in enumerate(sectors):
         height = max(year.values.get(sector.id, 0.0), 0.0) / 1000 * scale
         if height > 0:
             y -= height
-            rects.append(f'<rect x="{x:g}" y="{y:.2f}" width="{BAR}" height="{height:.2f}" fill="{fill(i, id)}" '
+            rects.append(f'<rect x="{x:.2f}" y="{y:.2f}" width="{bar:.2f}" height="{height:.2f}" fill="{fill(i, id)}" '
                          f'stroke="#fff" stroke-width="0.5" data-sector="{esc(sector.id)}"/>')
-    centre = x + BAR / 2
-    rects.append(text(centre, y - 6, render.number(year.total / 1000, lang), cls="kb-chart__total"))
-    rects.append(text(centre, TOP + PLOT_HEIGHT + FONT + 6, str(year.year), cls="kb-chart__year"))
-    return f'<g data-year="{year.year}">' + "".join(rects) + "</g>"
+    if with_total:
+        rects.append(text(centre, y - 6, render.number(year.total / 1000, lang), cls="kb-chart__total"))
+    if with_year:
+        rects.append(text(centre, TOP + PLOT_HEIGHT + FONT + 6, str(year.year), cls="kb-chart__year"))
+    return f'<g data-year="{year.year}" data-x="{centre:.2f}">' + "".join(rects) + "</g>"
 
 
 def legend(sectors, lang: str, id: str) -> str:

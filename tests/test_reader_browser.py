@@ -1,0 +1,50 @@
+"""What a reader sees of the reader's views in Chromium: proportional time axes, the landing page
+without docs sidebars, sector links that open the filtered portfolio, and both colour schemes
+free of WCAG violations. Uses the served site and the browser of test_browser.py."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from test_browser import AXE, WCAG_AA, open_page, served, url  # noqa: F401  (served is a fixture)
+
+
+def centre_x(page, selector: str) -> float:
+    box = page.locator(selector).first.bounding_box()
+    return box["x"] + box["width"] / 2
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_years_are_spaced_by_their_distance_in_pixels(served, browser, lang, width):
+    context, page, _ = open_page(browser, url(served, lang, "klimatneutralt/"), width)
+    for bar in ("svg g[data-year='{}'] rect", "svg.kb-ontrack__svg circle[data-year='{}']"):
+        x = {year: centre_x(page, bar.format(year)) for year in (1990, 2000, 2020, 2021)}
+        assert x[2021] - x[2020] > 0
+        assert (x[2000] - x[1990]) / (x[2021] - x[2020]) == pytest.approx(10, rel=0.01), bar
+    context.close()
+
+
+@pytest.mark.parametrize("lang, actions", [("sv", ["Se vad som görs", "Bli en del av arbetet"]),
+                                           ("en", ["See what is being done", "Join the work"])])
+def test_the_start_page_is_a_landing_page_without_docs_sidebars(served, browser, lang, actions):
+    context, page, _ = open_page(browser, url(served, lang, ""), 1280)
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-sidebar--secondary").is_visible()
+    assert page.locator(".kb-hero h1").is_visible()
+    buttons = page.locator(".kb-hero a.md-button")
+    assert buttons.all_inner_texts() == actions
+    assert [b.get_attribute("href") for b in buttons.all()] == ["insatser/", "bli-en-del-av/"]
+    assert page.locator(".kb-ontrack--compact svg[role=img]").is_visible()
+    assert page.locator("ol.kb-events > li").count() == 3
+    assert all(t for t in page.locator("ol.kb-events time").evaluate_all("els => els.map(e => e.dateTime)"))
+    context.close()
+
+
+def test_the_menu_is_still_there_on_a_phone(served, browser):
+    context, page, _ = open_page(browser, url(served, "sv", ""), 390)
+    page.click("label.md-header__button[for=__drawer]")
+    assert page.locator(".md-sidebar--primary a[href='insatser/']").first.is_visible()
+    context.close()
