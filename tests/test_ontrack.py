@@ -155,3 +155,31 @@ def test_the_path_starts_at_a_reported_2025_value():
 def test_change_since_2015():
     assert change_since([(2010, 1.0), (2015, 200.0), (2024, 150.0)]) == pytest.approx(-25)
     assert change_since([(2024, 150.0)]) is None
+
+
+# Sector by sector ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_each_sector_has_its_own_trend_on_one_scale_and_links_to_its_area(site, lang):
+    data = yaml.safe_load((ROOT / "emissions.yaml").read_text(encoding="utf-8"))
+    items = page(site, "klimatneutralt/", lang).select("ul.kb-sectors > li")
+    assert len(items) == len(data["sectors"])
+    tops = {(item.select("svg line.kb-grid")[-1]["y1"], item.select("svg text")[1].get_text()) for item in items}
+    assert len(tops) == 1  # one scale: the top gridline at the same place with the same value in every chart
+    for sector in data["sectors"]:
+        item = next(i for i in items if i["data-sector"] == sector["id"])
+        points = [(row["year"], float(row["values"][sector["id"]])) for row in data["years"]]
+        trend, _ = expected_lines(points)
+        values = dict(pair.split(":") for pair in item.select_one("polyline.kb-ontrack__trend")["data-values"].split())
+        assert {int(k): float(v) for k, v in values.items()} == pytest.approx(trend, abs=0.01)
+        assert item.select_one("a.kb-sector__link")["href"] == f"../insatser/?omrade={sector['category']}"
+
+
+def test_sectors_come_largest_first_with_their_change_since_2015(site):
+    data = yaml.safe_load((ROOT / "emissions.yaml").read_text(encoding="utf-8"))
+    last, base = data["years"][-1]["values"], next(r for r in data["years"] if r["year"] == 2015)["values"]
+    items = page(site, "klimatneutralt/", "en").select("ul.kb-sectors > li")
+    assert [i["data-sector"] for i in items] == sorted(last, key=lambda s: -last[s])
+    industry = items[0].select_one(".kb-sector__figures").get_text()
+    change = (last["industry"] - base["industry"]) / base["industry"] * 100
+    assert f"{change:+.0f}%".replace("-", "−") + " since 2015" in industry

@@ -48,3 +48,16 @@ def test_the_menu_is_still_there_on_a_phone(served, browser):
     page.click("label.md-header__button[for=__drawer]")
     assert page.locator(".md-sidebar--primary a[href='insatser/']").first.is_visible()
     context.close()
+
+
+def test_a_sector_opens_the_portfolio_filtered_to_its_area(served, browser):
+    from registry import load_registries
+    from conftest import ROOT
+    reg = load_registries(ROOT)
+    context, page, _ = open_page(browser, url(served, "en", "klimatneutralt/"), 390)
+    page.click("li[data-sector=transport] a.kb-sector__link")
+    page.wait_for_url("**/insatser/?omrade=transport")
+    shown = page.eval_on_selector_all(".kb-portfolio li:not([hidden])", "els => els.map(e => e.dataset.category)")
+    assert shown and set(shown) == {"transport"}
+    assert len(shown) == sum(i.category == "transport" for i in reg.initiatives)
+    context.close()

@@ -325,3 +325,40 @@ def ontrack_values(result: ontrack.OnTrack, lang: str) -> dict:
             "last_value": render.number(result.last[1], lang), "last": result.last[0],
             "slope": render.number(result.slope, lang)}
 
+
+
+# Sector by sector: small multiples on one scale, each with its own trend ---------------------
+
+SM_WIDTH, SM_TOP, SM_HEIGHT, SM_LEFT, SM_RIGHT, SM_BOTTOM = 320, 30, 120, 52, 16, 30
+
+
+def sector_figures(emissions: models.Emissions, lang: str) -> list[dict]:
+    """One small chart per sector, all on the scale of the largest value of any sector; largest
+    sector (in the last year) first."""
+    first, goal = emissions.years[0].year, ontrack.GOAL_YEAR
+    series = {s.id: [(y.year, y.values.get(s.id, 0.0)) for y in emissions.years] for s in emissions.sectors}
+    highest = max((v for points in series.values() for _, v in points), default=0) or 1
+    x = year_scale(first, goal, SM_LEFT, SM_WIDTH - SM_LEFT - SM_RIGHT)
+    y, grid = tonnes_scale(highest, SM_TOP, SM_HEIGHT)
+    figures = [sector_figure(sector, series[sector.id], x, y, lang) for sector in emissions.sectors]
+    for figure in figures:
+        figure["grid"] = [(round(gy, 1), render.number(kt, lang)) for gy, kt in (grid[0], grid[-1])]
+    return sorted(figures, key=lambda f: -f["last"][1])
+
+
+def sector_figure(sector: models.Sector, points, x, y, lang: str) -> dict:
+    result = ontrack.on_track(points)
+    groups, gaps = runs(points)
+    line = lambda pts: " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in pts)  # noqa: E731
+    change = ontrack.change_since(points)
+    since = next((year for year, _ in points if year >= ontrack.CUTOFF_YEAR), None)
+    percent = "–" if change is None else ("+" if change > 0 else "") + render.number(change, lang) + (
+        "\u00a0%" if lang == "sv" else "%")
+    return {"id": sector.id, "name": getattr(sector.name, lang), "category": sector.category,
+            "runs": [line(r) for r in groups if len(r) > 1], "gaps": [line(g) for g in gaps],
+            "dots": [(x(a), y(b), a) for a, b in points], "trend": line(result.trend),
+            "trend_values": result.trend, "slope": render.number(result.slope, lang), "change": change,
+            "change_text": percent, "since": since, "last": result.last, "last_text": render.number(result.last[1], lang),
+            "first": points[0][0], "base": SM_TOP + SM_HEIGHT, "left": SM_LEFT, "right": SM_WIDTH - SM_RIGHT,
+            "width": SM_WIDTH, "height": SM_TOP + SM_HEIGHT + SM_BOTTOM, "font": FONT,
+            "ticks": [(x(year), year) for year in (points[0][0], ontrack.GOAL_YEAR)]}

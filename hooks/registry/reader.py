@@ -13,6 +13,7 @@ def reader_context(reg, lang: str) -> dict:
     """Added to every registry template's context by render.py."""
     return {"on_track": lambda compact: charts.on_track_figure(reg.emissions, lang, compact),
             "latest_events": lambda n=3: latest_events(reg, lang)[:n],
+            "sector_figures": lambda: charts.sector_figures(reg.emissions, lang),
             "monogram": monogram, "monogram_colour": monogram_colour}
 
 

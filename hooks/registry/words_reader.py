@@ -51,6 +51,7 @@ READER_WORDS = {
     "sectors_heading": ("Sektor för sektor", "Sector by sector"),
     "sectors_intro": ("Alla diagram har samma skala, så de går att jämföra. Den streckade linjen är sektorns trend sedan {cutoff}.",
                       "Every chart has the same scale, so they can be compared. The dashed line is the sector's trend since {cutoff}."),
+    "sectors_table_note": ("Siffrorna per sektor och år finns i tabellen ovan.", "The figures by sector and year are in the table above."),
     "sector_title": ("{sector}: utsläpp {first}–{last}", "{sector}: emissions {first}–{last}"),
     "sector_desc": ("{value} ton CO₂e år {last}; förändring sedan {since}: {change}. Trend: {slope} ton per år.",
                     "{value} tonnes CO₂e in {last}; change since {since}: {change}. Trend: {slope} tonnes a year."),
