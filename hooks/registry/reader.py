@@ -3,9 +3,19 @@ templates get besides render.py's context. Imported by render.py; reads charts.p
 
 from __future__ import annotations
 
-from . import charts, render
+import functools
+import importlib.util
+from pathlib import Path
 
+# Before the imports below: render.py reads it while this module may still be loading.
 READER_MARKERS = {"on-track-chart", "on-track-compact", "latest-events", "partner-strip", "sector-trends"}
+
+from . import charts, render  # noqa: E402
+
+# An icon per area, from the Material Design icons bundled with the theme (inlined: no request).
+AREA_ICONS = {"energy": "lightning-bolt", "transport": "bus", "industry": "factory", "buildings": "home-city",
+              "consumption-food": "food-apple", "waste": "recycle", "carbon-sinks": "pine-tree",
+              "collaboration": "account-group"}
 SMALL_WORDS = {"ab", "och", "i", "av", "för", "the", "of", "and"}
 
 
@@ -14,7 +24,7 @@ def reader_context(reg, lang: str) -> dict:
     return {"on_track": lambda compact: charts.on_track_figure(reg.emissions, lang, compact),
             "latest_events": lambda n=3: latest_events(reg, lang)[:n],
             "sector_figures": lambda: charts.sector_figures(reg.emissions, lang),
-            "monogram": monogram, "monogram_colour": monogram_colour}
+            "monogram": monogram, "monogram_colour": monogram_colour, "area_icon": area_icon}
 
 
 def latest_events(reg, lang: str) -> list[dict]:
@@ -47,3 +57,17 @@ def monogram_colour(record_id: str) -> str:
 
 
 MONOGRAM_PALETTE = ("#1f4e79", "#9c4418", "#2e6b30", "#6a3d9a", "#6e5700", "#ad1457", "#00695c", "#5d4037", "#455a64")
+
+
+@functools.cache
+def area_icon(category: str) -> str:
+    """The area's icon as inline SVG, hidden from screen readers (the area's name is next to it)."""
+    svg = (icons_folder() / "material" / f"{AREA_ICONS[category]}.svg").read_text(encoding="utf-8")
+    return svg.replace("<svg ", '<svg class="kb-icon" aria-hidden="true" focusable="false" width="24" height="24" '
+                       'fill="currentColor" ', 1)
+
+
+def icons_folder() -> Path:
+    """Material's bundled icons (material/templates/.icons), found without importing the theme."""
+    spec = importlib.util.find_spec("material")
+    return Path(spec.origin).parent / "templates" / ".icons"

@@ -1,0 +1,60 @@
+"""The portfolio and the partner directory as cards, and the start page's partner strip."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, page
+from registry import load_registries
+from registry.reader import AREA_ICONS, monogram
+
+REG = load_registries(ROOT)
+ICONS = Path(importlib.util.find_spec("material").origin).parent / "templates" / ".icons" / "material"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_initiative_is_a_card_with_area_icon_status_date_and_lead(site, lang):
+    cards = {c.a["href"].strip("/"): c for c in page(site, "insatser/", lang).select("li.kb-icard")}
+    assert sorted(cards) == sorted(i.id for i in REG.initiatives)
+    for i in REG.initiatives:
+        card = cards[i.id]
+        assert card.select_one(".kb-icard__title").get_text() == getattr(i.title, lang)
+        icon = card.select_one(".kb-icard__area svg")
+        assert icon["aria-hidden"] == "true"
+        assert icon.path["d"] in (ICONS / f"{AREA_ICONS[i.category]}.svg").read_text()
+        assert card.select_one(f".kb-status--{i.status}")
+        time = card.select_one(".kb-as-of time")
+        assert (time["datetime"] if time else None) == (str(i.status_as_of) if i.status_as_of else None)
+        assert card.select_one(".kb-lead a")["href"] == f"../parter/{i.lead}/"
+
+
+def test_every_area_has_an_icon_in_the_installed_theme():
+    from registry.models import CATEGORIES
+    assert set(AREA_ICONS) == set(CATEGORIES)
+    assert all((ICONS / f"{name}.svg").exists() for name in AREA_ICONS.values())
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_partner_cards_show_monogram_type_and_counts(site, lang):
+    cards = page(site, "parter/", lang).select("li.kb-pcard")
+    by_id = {c.a["href"].strip("/"): c for c in cards}
+    assert set(by_id) == {p.id for p in REG.partners}
+    ssab = by_id["ssab"]
+    assert ssab.select_one(".kb-monogram").get_text() == "SS" and ssab.select_one(".kb-monogram")["aria-hidden"]
+    leads = sum(i.lead == "ssab" for i in REG.initiatives)
+    joins = sum("ssab" in i.partners for i in REG.initiatives)
+    signed = sum("ssab" in c.signatories for c in REG.contracts)
+    expected = {"sv": f"leder {leads} · deltar i {joins} · undertecknat {signed}",
+                "en": f"leads {leads} · takes part in {joins} · signed {signed}"}[lang]
+    assert ssab.select_one(".kb-pcard__counts").get_text() == expected
+
+
+def test_monograms_are_initials_never_images(site):
+    assert monogram("Borlänge Energi") == "BE" and monogram("IK Brage") == "IB" and monogram("SSAB") == "SS"
+    assert monogram("Fastighets AB Hushagen") == "FH"
+    strip = page(site, "", "sv").select("ul.kb-strip li")
+    assert len(strip) == len(REG.partners)
+    assert not page(site, "", "sv").select(".kb-strip img, .kb-pcard img")
