@@ -58,3 +58,31 @@ def test_monograms_are_initials_never_images(site):
     strip = page(site, "", "sv").select("ul.kb-strip li")
     assert len(strip) == len(REG.partners)
     assert not page(site, "", "sv").select(".kb-strip img, .kb-pcard img")
+
+
+def counted_on(site, href: str, lang: str) -> int:
+    """How many items the page a key figure links to shows (partners once each, however many roles)."""
+    route = href.split("#")[0]
+    html = page(site, route, lang)
+    if route == "parter/":
+        return len({a["href"] for a in html.select("li.kb-pcard > a")})
+    if route.startswith("insatser/"):
+        return len(html.select("li.kb-icard"))
+    if route == "klimatkontraktet/":
+        return len(html.select("ol.kb-timeline > li"))
+    return None
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_each_key_figure_leads_to_exactly_what_it_counts(site, lang):
+    doors = page(site, "", lang).select("ul.kb-figures a")
+    checked = 0
+    for door in doors:
+        number = door.strong.get_text()
+        shown = counted_on(site, door["href"], lang)
+        if shown is not None:
+            assert int(number) == shown, door["href"]
+            checked += 1
+        else:  # the emissions figures lead to the chart of the same numbers
+            assert door["href"] == "klimatneutralt/#pa-vag"
+    assert checked == 4
