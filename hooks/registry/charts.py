@@ -238,7 +238,7 @@ def signed_cell(signed: bool, lang: str) -> str:
 
 # Are we on track? History, trend and Carbon Law path (drawn by on-track-chart.html) --------
 
-OT_WIDTH, OT_TOP, OT_LEFT, OT_RIGHT, OT_BOTTOM = 580, 44, 52, 132, 34
+OT_WIDTH, OT_TOP, OT_LEFT, OT_RIGHT, OT_BOTTOM = 580, 60, 52, 132, 34
 
 
 def year_scale(first: int, last: int, left: float, width: float):
@@ -294,7 +294,7 @@ def on_track_figure(emissions: models.Emissions, lang: str, compact: bool = Fals
     step = 10 if goal - first > 25 else 5
     return {
         "id": "kb-on-track-compact" if compact else "kb-on-track", "compact": compact,
-        "width": OT_WIDTH, "height": OT_TOP + height + OT_BOTTOM, "font": FONT, "base": OT_TOP + height,
+        "width": OT_WIDTH, "height": OT_TOP + height + OT_BOTTOM, "font": FONT, "base": OT_TOP + height, "top": OT_TOP,
         "left": OT_LEFT, "right": x(goal), "goal_x": x(goal), "cutoff": ontrack.CUTOFF_YEAR, "goal": goal,
         "grid": [(round(gy, 1), render.number(kt, lang), kt) for gy, kt in grid],
         "ticks": [(x(year), year) for year in range(first - first % step, goal + 1, step) if year >= first],
