@@ -92,3 +92,15 @@ def test_the_toggle_switches_the_scheme_and_keeps_the_readers_choice(served, bro
     page.wait_for_load_state("networkidle")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_emissions_tables_sector_column_stays_in_view_on_a_phone(served, browser, lang):
+    context, page, _ = open_page(browser, url(served, lang, "klimatneutralt/"), 390)
+    wrapper = page.locator(".md-typeset__scrollwrap:has(table.kb-emissions)")
+    left = wrapper.bounding_box()["x"]
+    wrapper.evaluate("e => e.scrollLeft = e.scrollWidth")
+    assert wrapper.evaluate("e => e.scrollLeft") > 100  # the table does scroll sideways
+    for cell in ("tbody th", "thead th", "caption"):
+        assert page.locator(f"table.kb-emissions {cell}").first.bounding_box()["x"] >= left - 1, cell
+    context.close()
