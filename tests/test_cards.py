@@ -86,3 +86,16 @@ def test_each_key_figure_leads_to_exactly_what_it_counts(site, lang):
         else:  # the emissions figures lead to the chart of the same numbers
             assert door["href"] == "klimatneutralt/#pa-vag"
     assert checked == 4
+
+
+def test_each_area_shows_its_initiatives_by_status_above_the_cards(site):
+    groups = page(site, "insatser/", "en").select("section.kb-group")
+    assert len(groups) == len({i.category for i in REG.initiatives})
+    for group in groups:
+        area = group.h2["id"]
+        items = [i for i in REG.initiatives if i.category == area]
+        text = group.select_one(".kb-statusbar__text").get_text()
+        for status in {i.status for i in items}:
+            assert f"{sum(i.status == status for i in items)} {status}" in text  # English labels are the ids
+        parts = group.select(".kb-statusbar__part")
+        assert sum(int(p["style"].split(":")[1]) for p in parts) == len(items)
