@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from registry import load_registries
-from registry.charts import BAR_COLOUR, PALETTE, bar_chart, emissions_chart, signing_matrix
+from registry.charts import BAR_COLOUR, PALETTE, PUBLIC_TYPES, bar_chart, emissions_chart, signing_matrix
 from registry.models import ContractEvent, Emissions, Partner
-from registry.render import number
+from registry.render import day, number
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
@@ -177,8 +177,11 @@ def test_bar_chart_with_no_counts_is_still_valid():
 
 
 def matrix(reg, lang):
+    """The markup, and its scrolling region (after the hint for phones)."""
     markup = signing_matrix(reg.partners, reg.contracts, lang, lambda route: "/" + route)
-    return markup, parse(markup.replace("<br>", "<br/>"))
+    hint, region = parse("<div>" + markup.replace("<br>", "<br/>") + "</div>")
+    assert hint.get("class") == "kb-scroll-hint" and hint.text
+    return markup, region
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -190,7 +193,11 @@ def test_matrix_has_a_tick_exactly_where_a_partner_signed(reg, lang):
     assert all(th.get("scope") == "col" for th in heads)
     assert [th.find("time").get("datetime") for th in heads[1:]] == [c.date.isoformat() for c in events]
     signers = [p for p in reg.partners if any(p.id in c.signatories for c in reg.contracts)]
-    rows = root.findall(".//tbody/tr")
+    public = [p for p in signers if p.type in PUBLIC_TYPES]
+    signers = public + [p for p in signers if p not in public]  # the public sector first
+    groups = root.findall(".//tbody/tr[@class='kb-matrix__group']/th")
+    assert [g.get("scope") for g in groups] == ["rowgroup", "rowgroup"]
+    rows = [tr for tr in root.findall(".//tbody/tr") if tr.get("class") != "kb-matrix__group"]
     assert len(rows) == len(signers)
     for partner, row in zip(signers, rows):
         header = row.find("th")
@@ -203,7 +210,8 @@ def test_matrix_cells_have_hidden_words_and_headers_name_the_kind(reg):
     markup, root = matrix(reg, "sv")
     assert "undertecknade" in markup
     first = root.find(".//thead/tr/th[2]")
-    assert "Avsiktsförklaring" in "".join(first.itertext()) and "2021" in "".join(first.itertext())
+    assert "Avsiktsförklaring" in "".join(first.itertext())
+    assert first.find("time").text == day(first.find("time").get("datetime"), "sv")  # the date, not only the year
     assert first.find("a").get("href") == "/klimatkontraktet/avsiktsforklaring-2021/"
     hidden = [s.text for s in root.iter("span") if s.get("class") == "md-visually-hidden"]
     assert set(hidden) == {"undertecknade", "–"}

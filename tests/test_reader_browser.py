@@ -104,3 +104,18 @@ def test_the_emissions_tables_sector_column_stays_in_view_on_a_phone(served, bro
     for cell in ("tbody th", "thead th", "caption"):
         assert page.locator(f"table.kb-emissions {cell}").first.bounding_box()["x"] >= left - 1, cell
     context.close()
+
+
+def test_the_signing_matrix_says_it_scrolls_and_keeps_the_partner_in_view_on_a_phone(served, browser):
+    context, page, _ = open_page(browser, url(served, "sv", "klimatkontraktet/"), 390)
+    assert page.locator(".kb-scroll-hint").is_visible()
+    wrapper = page.locator(".kb-scroll-shadow")
+    left = wrapper.bounding_box()["x"]
+    wrapper.evaluate("e => e.scrollLeft = e.scrollWidth")
+    row = page.locator("table.kb-matrix tbody tr:not(.kb-matrix__group)").last
+    assert row.locator("th").bounding_box()["x"] >= left - 1
+    assert row.locator("td").last.is_visible()
+    context.close()
+    context, page, _ = open_page(browser, url(served, "sv", "klimatkontraktet/"), 1280)
+    assert not page.locator(".kb-scroll-hint").is_visible()
+    context.close()

@@ -190,28 +190,38 @@ def bar_chart(title: str, counts: list[tuple[str, int]], lang: str, id: str) -> 
 
 # Who signed what --------------------------------------------------------------------------
 
+PUBLIC_TYPES = ("municipality", "region", "county-administrative-board", "government-agency", "innovation-programme")
+
+
 def signing_matrix(partners, contracts, lang: str, url) -> str:
-    """Partners who signed (rows, in the order given) by contract events (columns, oldest first).
+    """Partners who signed (rows, in the order given, the public sector first, then companies and
+    other organisations) by contract events (columns, oldest first). On a phone the table scrolls
+    sideways; a hint says so, and shadows at its edges show there is more.
 
     Events with no signatories listed are left out: an empty column would say nobody signed,
     where the registry only says that no signed document has been found.
     """
     events = sorted((c for c in contracts if c.signatories), key=lambda c: c.date)
-    signed = {pid for c in events for pid in c.signatories}
-    rows = [matrix_row(p, events, lang, url) for p in partners if p.id in signed]
+    signed = [p for p in partners if any(p.id in c.signatories for c in events)]
+    groups = [("matrix_public", [p for p in signed if p.type in PUBLIC_TYPES]),
+              ("matrix_others", [p for p in signed if p.type not in PUBLIC_TYPES])]
+    bodies = "".join(f'<tbody><tr class="kb-matrix__group"><th scope="rowgroup" colspan="{len(events) + 1}">'
+                     f'{esc(word(key, lang))}</th></tr>' + "".join(matrix_row(p, events, lang, url) for p in members)
+                     + "</tbody>" for key, members in groups if members)
     caption = esc(word("matrix_caption", lang))
     head = "".join(matrix_header(c, lang, url) for c in events)
-    return (f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="{caption}">'
+    return (f'<p class="kb-scroll-hint">{esc(word("scroll_hint", lang))}</p>'
+            f'<div class="md-typeset__scrollwrap kb-scroll-shadow" tabindex="0" role="region" aria-label="{caption}">'
             f'<div class="md-typeset__table"><table class="kb-matrix" data-search-exclude=""><caption>{caption}</caption>'
             f'<thead><tr><th scope="col">{esc(word("partner", lang))}</th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div></div>')
+            f'{bodies}</table></div></div>')
 
 
 def matrix_header(contract: models.ContractEvent, lang: str, url) -> str:
     href = esc(url(render.route("contract", contract.id)))
     kind = esc(models.label(models.CONTRACT_KINDS, contract.kind, lang))
     return (f'<th scope="col"><a href="{href}">{kind}</a><br>'
-            f'<time datetime="{contract.date.isoformat()}">{contract.date.year}</time></th>')
+            f'<time datetime="{contract.date.isoformat()}">{esc(render.day(contract.date, lang))}</time></th>')
 
 
 def matrix_row(partner: models.Partner, events, lang: str, url) -> str:
