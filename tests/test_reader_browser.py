@@ -119,3 +119,18 @@ def test_the_signing_matrix_says_it_scrolls_and_keeps_the_partner_in_view_on_a_p
     context, page, _ = open_page(browser, url(served, "sv", "klimatkontraktet/"), 1280)
     assert not page.locator(".kb-scroll-hint").is_visible()
     context.close()
+
+
+STANDALONE = {"": [".kb-figures a", ".kb-hero a", ".kb-events a", ".kb-strip a", ".kb-more a", ".kb-footer-links a",
+                   ".kb-ontrack--compact > p > a"],  # the source line's links are inline text
+              "insatser/": ["li.kb-icard a", ".kb-filter select", ".kb-filter input", ".kb-filter button"],
+              "parter/": ["li.kb-pcard a"], "klimatneutralt/": [".kb-sector__link"]}
+
+
+@pytest.mark.parametrize("route", STANDALONE)
+def test_links_that_stand_alone_are_at_least_24_px_tall_on_a_phone(served, browser, route):
+    context, page, _ = open_page(browser, url(served, "sv", route), 390)
+    for selector in STANDALONE[route]:
+        heights = page.locator(selector).evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+        assert heights and min(heights) >= 24, (selector, min(heights or [0]))
+    context.close()
