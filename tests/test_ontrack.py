@@ -183,3 +183,10 @@ def test_sectors_come_largest_first_with_their_change_since_2015(site):
     industry = items[0].select_one(".kb-sector__figures").get_text()
     change = (last["industry"] - base["industry"]) / base["industry"] * 100
     assert f"{change:+.0f}%".replace("-", "−") + " since 2015" in industry
+
+
+@pytest.mark.parametrize("lang, prefix", [("sv", "../data/"), ("en", "../../data/")])
+def test_the_emissions_table_links_its_own_open_data(site, lang, prefix):
+    links = {a.get_text(): a["href"] for a in page(site, "klimatneutralt/", lang).select("a[download]")}
+    assert links == {"CSV": prefix + "emissions.csv", "JSON": prefix + "emissions.json"}
+    assert (site / "data" / "emissions.csv").exists()
