@@ -115,8 +115,7 @@ def emissions_words(emissions: models.Emissions, lang: str) -> tuple[str, str]:
     first, last = emissions.years[0], emissions.years[-1]
     title = word("emissions_title", lang, first=first.year, last=last.year)
     change = (last.total - first.total) / first.total * 100 if first.total else 0.0
-    sign = "+" if change > 0 else ""
-    percent = sign + render.number(change, lang, 1) + ("\u00a0%" if lang == "sv" else "%")
+    percent = signed_percent(change, lang, 1)
     desc = word("emissions_desc", lang, first=first.year, last=last.year, change=percent,
                 a=render.number(first.total, lang), b=render.number(last.total, lang))
     return title, desc
@@ -278,6 +277,24 @@ def runs(points: list[tuple[int, float]]) -> tuple[list[list], list[tuple]]:
     return groups, gaps
 
 
+def polyline(points, x, y) -> str:
+    """SVG points for (year, tonnes) pairs."""
+    return " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in points)
+
+
+def series(points, x, y) -> dict:
+    """A reported series: solid runs of consecutive years, dotted gaps, a dot per year."""
+    groups, gaps = runs(points)
+    return {"runs": [polyline(run, x, y) for run in groups if len(run) > 1],
+            "gaps": [polyline(gap, x, y) for gap in gaps],
+            "dots": [(x(a), y(b), a, b) for a, b in points]}
+
+
+def signed_percent(value: float, lang: str, digits: int = 0) -> str:
+    sign = "+" if value > 0 else ""
+    return sign + render.number(value, lang, digits) + ("\u00a0%" if lang == "sv" else "%")
+
+
 def spread(labels: list[dict], room: float) -> list[dict]:
     """Move end labels apart vertically so that no two are closer than `room`."""
     ordered = sorted(labels, key=lambda label: label["y"])
@@ -295,8 +312,6 @@ def on_track_figure(emissions: models.Emissions, lang: str, compact: bool = Fals
     x = year_scale(first, goal, OT_LEFT, OT_WIDTH - OT_LEFT - OT_RIGHT)
     y, grid = tonnes_scale(max(v for _, v in result.history), OT_TOP, height)
     shown = [(year, v) for year, v in result.history if year >= first]
-    groups, gaps = runs(shown)
-    line = lambda pts: " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in pts)  # noqa: E731
     values = ontrack_values(result, lang)
     ends = spread([
         {"key": "trend", "y": y(result.trend_at(goal)), "value": values["trend"]},
@@ -308,9 +323,7 @@ def on_track_figure(emissions: models.Emissions, lang: str, compact: bool = Fals
         "left": OT_LEFT, "right": x(goal), "goal_x": x(goal), "cutoff": ontrack.CUTOFF_YEAR, "goal": goal,
         "grid": [(round(gy, 1), render.number(kt, lang), kt) for gy, kt in grid],
         "ticks": [(x(year), year) for year in range(first - first % step, goal + 1, step) if year >= first],
-        "runs": [line(run) for run in groups if len(run) > 1], "gaps": [line(gap) for gap in gaps],
-        "dots": [(x(a), y(b), a, b) for a, b in shown],
-        "trend": line(result.trend), "path": line(result.path), "ends": ends,
+        **series(shown, x, y), "trend": polyline(result.trend, x, y), "path": polyline(result.path, x, y), "ends": ends,
         "history_label": history_label(shown, x, y, word_width=len(WORDS["ontrack_history"][lang == "en"]) + 5),
         "result": result, "values": values,
         "path_from": ontrack.PATH_FROM,
@@ -330,8 +343,6 @@ def ontrack_values(result: ontrack.OnTrack, lang: str) -> dict:
     goal = ontrack.GOAL_YEAR
     return {"trend": render.number(round(result.trend_at(goal), -3), lang),
             "path": render.number(round(result.path_at(goal), -3), lang),
-            "trend_kt": render.number(result.trend_at(goal) / 1000, lang),
-            "path_kt": render.number(result.path_at(goal) / 1000, lang),
             "last_value": render.number(result.last[1], lang), "last": result.last[0],
             "slope": render.number(result.slope, lang)}
 
@@ -358,17 +369,13 @@ def sector_figures(emissions: models.Emissions, lang: str) -> list[dict]:
 
 def sector_figure(sector: models.Sector, points, x, y, lang: str) -> dict:
     result = ontrack.on_track(points)
-    groups, gaps = runs(points)
-    line = lambda pts: " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in pts)  # noqa: E731
     change = ontrack.change_since(points)
-    since = next((year for year, _ in points if year >= ontrack.CUTOFF_YEAR), None)
-    percent = "–" if change is None else ("+" if change > 0 else "") + render.number(change, lang) + (
-        "\u00a0%" if lang == "sv" else "%")
     return {"id": sector.id, "name": getattr(sector.name, lang), "category": sector.category,
-            "runs": [line(r) for r in groups if len(r) > 1], "gaps": [line(g) for g in gaps],
-            "dots": [(x(a), y(b), a) for a, b in points], "trend": line(result.trend),
-            "trend_values": result.trend, "slope": render.number(result.slope, lang), "change": change,
-            "change_text": percent, "since": since, "last": result.last, "last_text": render.number(result.last[1], lang),
-            "first": points[0][0], "base": SM_TOP + SM_HEIGHT, "left": SM_LEFT, "right": SM_WIDTH - SM_RIGHT,
-            "width": SM_WIDTH, "height": SM_TOP + SM_HEIGHT + SM_BOTTOM, "font": FONT,
+            **series(points, x, y), "trend": polyline(result.trend, x, y), "trend_values": result.trend,
+            "slope": render.number(result.slope, lang), "change": change,
+            "change_text": "–" if change is None else signed_percent(change, lang),
+            "since": next((year for year, _ in points if year >= ontrack.CUTOFF_YEAR), None),
+            "last": result.last, "last_text": render.number(result.last[1], lang), "first": points[0][0],
+            "base": SM_TOP + SM_HEIGHT, "left": SM_LEFT, "right": SM_WIDTH - SM_RIGHT, "width": SM_WIDTH,
+            "height": SM_TOP + SM_HEIGHT + SM_BOTTOM, "font": FONT,
             "ticks": [(x(year), year) for year in (points[0][0], ontrack.GOAL_YEAR)]}
