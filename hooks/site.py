@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from registry import RegistryError, load_registries  # noqa: E402  (after the path above)
 from registry.content import ContentError, SiteContent, build_site, generated_paths  # noqa: E402
 from registry.external_links import ExternalLinks  # noqa: E402
-from registry.render import RECORD_ROUTES  # noqa: E402
+from registry.formatting import RECORD_ROUTES  # noqa: E402
 from registry.settings import settings_from_config  # noqa: E402
 from registry.template_cache import template_cache  # noqa: E402
 

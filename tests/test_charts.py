@@ -11,7 +11,7 @@ import pytest
 from registry import load_registries
 from registry.charts import BAR_COLOUR, PALETTE, PUBLIC_TYPES, bar_chart, emissions_chart, signing_matrix
 from registry.models import ContractEvent, Emissions, Partner
-from registry.render import day, number
+from registry.formatting import day, number
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"

@@ -16,7 +16,7 @@ from .load import FILES, load_registries
 from .models import REGISTRIES, VOCABULARIES, in_language, label
 from .settings import Settings
 from .problems import Problem, RegistryError
-from .render import route
+from .formatting import route
 from .words import WORDS
 from .yamltree import YamlProblem, read_tree
 

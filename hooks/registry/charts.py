@@ -12,8 +12,8 @@ import math
 import textwrap
 from html import escape
 
-# Imported as a module, not `from .render import ...`, so render.py may import this module.
-from . import models, ontrack, render
+from . import models, ontrack
+from .formatting import day, number, route, signed_percent
 from .words import WORDS
 
 # Segment colours: each has at least 3:1 contrast against white (WCAG 1.4.11, tested).
@@ -31,8 +31,7 @@ def esc(text: object) -> str:
 
 
 def word(key: str, lang: str, **values) -> str:
-    sv, en = WORDS["chart_" + key]
-    return (sv if lang == "sv" else en).format(**values)
+    return models.in_language(WORDS["chart_" + key], lang).format(**values)
 
 
 def svg_open(id: str, width: float, height: float, title: str, desc: str) -> str:
@@ -117,7 +116,7 @@ def emissions_words(emissions: models.Emissions, lang: str) -> tuple[str, str]:
     change = (last.total - first.total) / first.total * 100 if first.total else 0.0
     percent = signed_percent(change, lang, 1)
     desc = word("emissions_desc", lang, first=first.year, last=last.year, change=percent,
-                a=render.number(first.total, lang), b=render.number(last.total, lang))
+                a=number(first.total, lang), b=number(last.total, lang))
     return title, desc
 
 
@@ -129,7 +128,7 @@ def y_axis(top: float, step: float, scale: float, width: float, lang: str) -> li
         y = TOP + PLOT_HEIGHT - value * scale
         parts.append(f'<line x1="{LEFT - 4}" x2="{width - RIGHT:g}" y1="{y:g}" y2="{y:g}" '
                      f'stroke="{GRID_COLOUR}" stroke-width="1" data-value="{value:g}"/>')
-        parts.append(text(LEFT - 8, y + FONT * 0.35, render.number(value, lang), "end"))
+        parts.append(text(LEFT - 8, y + FONT * 0.35, number(value, lang), "end"))
     return parts
 
 
@@ -145,7 +144,7 @@ def stacked_bar(year: models.EmissionsYear, sectors, centre: float, bar: float, 
             rects.append(f'<rect x="{x:.2f}" y="{y:.2f}" width="{bar:.2f}" height="{height:.2f}" fill="{fill(i, id)}" '
                          f'stroke="#fff" stroke-width="0.5" data-sector="{esc(sector.id)}"/>')
     if with_total:
-        rects.append(text(centre, y - 6, render.number(year.total / 1000, lang), cls="kb-chart__total"))
+        rects.append(text(centre, y - 6, number(year.total / 1000, lang), cls="kb-chart__total"))
     if with_year:
         rects.append(text(centre, TOP + PLOT_HEIGHT + FONT + 6, str(year.year), cls="kb-chart__year"))
     return f'<g data-year="{year.year}" data-x="{centre:.2f}">' + "".join(rects) + "</g>"
@@ -172,7 +171,7 @@ def bar_chart(title: str, counts: list[tuple[str, int]], lang: str, id: str) -> 
     """A horizontal bar per (label, count); long labels wrap onto more lines above the bar."""
     most = max((count for _, count in counts), default=0) or 1
     room = BAR_WIDTH - 56  # leave room for the count after the longest bar
-    desc = "; ".join(f"{label}: {render.number(count, lang)}" for label, count in counts)
+    desc = "; ".join(f"{label}: {number(count, lang)}" for label, count in counts)
     rows, y = [], 0.0
     for label, count in counts:
         for line in textwrap.wrap(label, WRAP) or [""]:
@@ -181,7 +180,7 @@ def bar_chart(title: str, counts: list[tuple[str, int]], lang: str, id: str) -> 
         length = count / most * room
         rows.append(f'<rect x="0" y="{y + 2:g}" width="{length:.2f}" height="{BAR_HEIGHT}" fill="{BAR_COLOUR}" '
                     f'data-count="{count}"/>')
-        rows.append(text(length + 6, y + 2 + BAR_HEIGHT - 5, render.number(count, lang), "start"))
+        rows.append(text(length + 6, y + 2 + BAR_HEIGHT - 5, number(count, lang), "start"))
         y += 2 + BAR_HEIGHT + GAP
     return ('<div class="kb-chart">' + svg_open(id, BAR_WIDTH, max(y, 1), title, desc)
             + "".join(rows) + "</svg></div>")
@@ -217,25 +216,22 @@ def signing_matrix(partners, contracts, lang: str, url) -> str:
 
 
 def matrix_header(contract: models.ContractEvent, lang: str, url) -> str:
-    href = esc(url(render.route("contract", contract.id)))
+    href = esc(url(route("contract", contract.id)))
     kind = esc(models.label(models.CONTRACT_KINDS, contract.kind, lang))
     return (f'<th scope="col"><a href="{href}">{kind}</a><br>'
-            f'<time datetime="{contract.date.isoformat()}">{esc(render.day(contract.date, lang))}</time></th>')
+            f'<time datetime="{contract.date.isoformat()}">{esc(day(contract.date, lang))}</time></th>')
 
 
 def matrix_row(partner: models.Partner, events, lang: str, url) -> str:
-    href = esc(url(render.route("partner", partner.id)))
+    href = esc(url(route("partner", partner.id)))
     cells = "".join(signed_cell(partner.id in c.signatories, lang) for c in events)
     return f'<tr><th scope="row"><a href="{href}">{partner_name(partner, lang)}</a></th>{cells}</tr>'
 
 
 def partner_name(partner: models.Partner, lang: str) -> str:
-    """As macros.html: the English name where there is one, else the Swedish name marked as Swedish."""
-    if lang == "en" and partner.name_en:
-        return esc(partner.name_en)
-    if lang == "en":
-        return f'<span lang="sv">{esc(partner.name)}</span>'
-    return esc(partner.name)
+    """As macros.html: the name in the page's language where there is one, else marked with its own."""
+    name, its_language = esc(partner.name_in(lang)), partner.name_language(lang)
+    return name if its_language == lang else f'<span lang="{its_language}">{name}</span>'
 
 
 def signed_cell(signed: bool, lang: str) -> str:
@@ -290,11 +286,6 @@ def series(points, x, y) -> dict:
             "dots": [(x(a), y(b), a, b) for a, b in points]}
 
 
-def signed_percent(value: float, lang: str, digits: int = 0) -> str:
-    sign = "+" if value > 0 else ""
-    return sign + render.number(value, lang, digits) + ("\u00a0%" if lang == "sv" else "%")
-
-
 def spread(labels: list[dict], room: float) -> list[dict]:
     """Move end labels apart vertically so that no two are closer than `room`."""
     ordered = sorted(labels, key=lambda label: label["y"])
@@ -321,10 +312,10 @@ def on_track_figure(emissions: models.Emissions, lang: str, compact: bool = Fals
         "id": "kb-on-track-compact" if compact else "kb-on-track", "compact": compact,
         "width": OT_WIDTH, "height": OT_TOP + height + OT_BOTTOM, "font": FONT, "base": OT_TOP + height, "top": OT_TOP,
         "left": OT_LEFT, "right": x(goal), "goal_x": x(goal), "cutoff": ontrack.CUTOFF_YEAR, "goal": goal,
-        "grid": [(round(gy, 1), render.number(kt, lang), kt) for gy, kt in grid],
+        "grid": [(round(gy, 1), number(kt, lang), kt) for gy, kt in grid],
         "ticks": [(x(year), year) for year in range(first - first % step, goal + 1, step) if year >= first],
         **series(shown, x, y), "trend": polyline(result.trend, x, y), "path": polyline(result.path, x, y), "ends": ends,
-        "history_label": history_label(shown, x, y, word_width=len(WORDS["ontrack_history"][lang == "en"]) + 5),
+        "history_label": history_label(shown, x, y, word_width=len(models.in_language(WORDS["ontrack_history"], lang)) + 5),
         "result": result, "values": values,
         "path_from": ontrack.PATH_FROM,
     }
@@ -341,10 +332,10 @@ def history_label(shown, x, y, word_width: int) -> tuple[float, float]:
 def ontrack_values(result: ontrack.OnTrack, lang: str) -> dict:
     """The numbers the sentence, the labels and the description say, rounded to thousands of tonnes."""
     goal = ontrack.GOAL_YEAR
-    return {"trend": render.number(round(result.trend_at(goal), -3), lang),
-            "path": render.number(round(result.path_at(goal), -3), lang),
-            "last_value": render.number(result.last[1], lang), "last": result.last[0],
-            "slope": render.number(result.slope, lang)}
+    return {"trend": number(round(result.trend_at(goal), -3), lang),
+            "path": number(round(result.path_at(goal), -3), lang),
+            "last_value": number(result.last[1], lang), "last": result.last[0],
+            "slope": number(result.slope, lang)}
 
 
 
@@ -363,7 +354,7 @@ def sector_figures(emissions: models.Emissions, lang: str) -> list[dict]:
     y, grid = tonnes_scale(highest, SM_TOP, SM_HEIGHT)
     figures = [sector_figure(sector, series[sector.id], x, y, lang) for sector in emissions.sectors]
     for figure in figures:
-        figure["grid"] = [(round(gy, 1), render.number(kt, lang)) for gy, kt in (grid[0], grid[-1])]
+        figure["grid"] = [(round(gy, 1), number(kt, lang)) for gy, kt in (grid[0], grid[-1])]
     return sorted(figures, key=lambda f: -f["last"][1])
 
 
@@ -372,10 +363,10 @@ def sector_figure(sector: models.Sector, points, x, y, lang: str) -> dict:
     change = ontrack.change_since(points)
     return {"id": sector.id, "name": getattr(sector.name, lang), "category": sector.category,
             **series(points, x, y), "trend": polyline(result.trend, x, y), "trend_values": result.trend,
-            "slope": render.number(result.slope, lang), "change": change,
+            "slope": number(result.slope, lang), "change": change,
             "change_text": "–" if change is None else signed_percent(change, lang),
             "since": next((year for year, _ in points if year >= ontrack.CUTOFF_YEAR), None),
-            "last": result.last, "last_text": render.number(result.last[1], lang), "first": points[0][0],
+            "last": result.last, "last_text": number(result.last[1], lang), "first": points[0][0],
             "base": SM_TOP + SM_HEIGHT, "left": SM_LEFT, "right": SM_WIDTH - SM_RIGHT, "width": SM_WIDTH,
             "height": SM_TOP + SM_HEIGHT + SM_BOTTOM, "font": FONT,
             "ticks": [(x(year), year) for year in (points[0][0], ontrack.GOAL_YEAR)]}

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .explain import did_you_mean
+from .formatting import RECORD_ROUTES, page_route
 from .models import CATEGORIES, PARTIAL_DATE_PATTERN, REGISTRIES, STATUSES
 from .problems import Problem
 from .yamltree import problem_at
@@ -216,7 +217,6 @@ def _host_and_path(url: str) -> tuple[str, str]:
 
 def site_routes(trees: dict, docs: Path) -> set[str]:
     """Every page of the build, relative to site_url: 'parter/ssab/', 'en/om-programmet/', ''."""
-    from .render import RECORD_ROUTES, page_route  # here: render imports load, which imports this module
     routes = {page_route(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")}
     for kind, (name, key) in {"partner": ("partners", "partners"), "initiative": ("initiatives", "initiatives"),
                               "contract": ("contracts", "contracts")}.items():

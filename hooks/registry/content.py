@@ -17,7 +17,8 @@ import jinja2
 from .exports import data_files
 from .feed import atom_feed
 from .load import Registries
-from .render import MarkerError, Renderer, page_route
+from .formatting import page_route
+from .render import MarkerError, Renderer
 from .settings import Settings
 from .stubs import generated_pages, search_entries
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from .models import AGENCY_COUNTS, EFFECT_KINDS, UNION_TAGS, VOCABULARIES, pattern_name
+from .models import UNION_TAGS, VOCABULARIES, pattern_name
 
 LANGUAGES = {"sv": "Swedish", "en": "English"}
 YAML_BOOLEANS = "yes, no, on, off, true and false"
@@ -99,7 +99,7 @@ def explain(error: dict, model: type[BaseModel] | None = None) -> str:
 
 def _by_label(value: object, allowed: list[str]) -> str:
     """Editors often write the Swedish (or English) label: 'Genomförd' -> 'completed' (Genomförd)."""
-    for vocabulary in (*VOCABULARIES.values(), EFFECT_KINDS, AGENCY_COUNTS):
+    for vocabulary in VOCABULARIES.values():
         if set(allowed) == set(vocabulary):
             for key, labels in vocabulary.items():
                 if str(value).strip().lower() in (labels[0].lower(), labels[1].lower()):

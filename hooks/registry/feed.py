@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 from .load import Registries
 from .settings import Settings
 from .models import STATUSES, label
-from .render import route
+from .formatting import route
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_TITLES = {"sv": "Klimatneutrala Borlänge 2030 – nytt och ändrat",

@@ -72,8 +72,9 @@ AGENCY_COUNTS = {
     "signed": ("Myndigheter som undertecknade", "Agencies that signed"),
     "taking-part": ("Myndigheter i Klimatneutrala städer 2030", "Agencies in Climate Neutral Cities 2030"),
 }
-VOCABULARIES = {"type": PARTNER_TYPES, "roles": ROLES, "category": CATEGORIES,
-                "status": STATUSES, "kind": CONTRACT_KINDS}
+# Every vocabulary, by the field that takes its values (an effect's `kind` is under "effect").
+VOCABULARIES = {"type": PARTNER_TYPES, "roles": ROLES, "category": CATEGORIES, "status": STATUSES,
+                "kind": CONTRACT_KINDS, "effect": EFFECT_KINDS, "agencies_count": AGENCY_COUNTS}
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+@[^\s<>\"']+)$"

@@ -1,5 +1,5 @@
 """The reader's views (start page, on-track chart, sectors, cards): their markers, and what their
-templates get besides render.py's context. Imported by render.py; reads charts.py at call time."""
+templates get besides render.py's context."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ import functools
 import importlib.util
 from pathlib import Path
 
-# Before the imports below: render.py reads it while this module may still be loading.
+from . import charts
+from .formatting import route
+
 READER_MARKERS = {"on-track-chart", "on-track-compact", "latest-events", "partner-strip", "sector-trends"}
-
-from . import charts, render  # noqa: E402
-
 # An icon per area, from the Material Design icons bundled with the theme (inlined: no request).
 AREA_ICONS = {"energy": "lightning-bolt", "transport": "bus", "industry": "factory", "buildings": "home-city",
               "consumption-food": "food-apple", "waste": "recycle", "carbon-sinks": "pine-tree",
@@ -32,7 +31,7 @@ def latest_events(reg, lang: str) -> list[dict]:
     initiatives starting. (The Atom feed also dates initiatives by their review; that is no event.)
     Titles are markup (escaped here, a Swedish name marked as such); summaries are plain text."""
     def event(when, kind: str, record, title: str, summary) -> dict:
-        return {"date": str(when), "route": render.route(kind, record.id), "title": title,
+        return {"date": str(when), "route": route(kind, record.id), "title": title,
                 "summary": getattr(summary, lang)}
 
     events = [event(c.date, "contract", c, charts.esc(getattr(c.title, lang)), c.summary) for c in reg.contracts]

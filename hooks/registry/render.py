@@ -5,14 +5,14 @@ render it, with every value escaped and a strict Undefined so that a typo fails 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
-from datetime import date
 from pathlib import Path
 
 import jinja2
 
 from . import charts, checks, models, reader
+from .formatting import RECORD_ROUTES, day, months_between, number, page_route, relative, route, source_label
 from .load import Registries
+from .relations import relations
 from .settings import Settings
 from .words import WORDS
 
@@ -20,66 +20,8 @@ MARKER = re.compile(r"^<!-- registry:([a-z-]+)(?: ([a-z0-9-]+))? -->$", re.MULTI
 MARKER_LIKE = re.compile(r"<!--\s*registry\b.*?-->", re.DOTALL)
 SECTION_MARKERS = {"emissions-chart", "initiative-charts", "partner-charts", "signing-matrix", "key-figures", "emissions-table", "partner-directory", "initiative-portfolio",
                    "contract-timeline", "contact", "review-overview", "data-files"} | reader.READER_MARKERS
-RECORD_ROUTES = {"partner": "parter", "initiative": "insatser", "contract": "klimatkontraktet",
-                 "category": "insatser/omrade", "status": "insatser/status"}
-MONTHS = {
-    "sv": "januari februari mars april maj juni juli augusti september oktober november december".split(),
-    "en": "January February March April May June July August September October November December".split(),
-}
-
-
 class MarkerError(Exception):
     pass
-
-
-def route(kind: str, record_id: str) -> str:
-    return f"{RECORD_ROUTES[kind]}/{record_id}/"
-
-
-def page_route(src_uri: str) -> str:
-    """'parter/ssab.sv.md' -> 'parter/ssab/'; 'parter/index.en.md' -> 'parter/'; 'index.sv.md' -> ''."""
-    stem = re.sub(r"(\.(sv|en))?\.md$", "", src_uri)
-    stem = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
-    return stem
-
-
-def relative(target: str, here: str) -> str:
-    """A link from the page at route `here` to the route `target`, both relative to the language
-    root, folders ending in '/': ('parter/ssab/', 'insatser/x/') -> '../../parter/ssab/'. Plain
-    string work: posixpath.relpath asks the operating system for the working folder every call."""
-    folders, parts = here.split("/")[:-1], target.split("/")
-    common = 0
-    while common < min(len(folders), len(parts) - 1) and folders[common] == parts[common]:
-        common += 1
-    return "../" * (len(folders) - common) + "/".join(parts[common:]) or "./"
-
-
-def number(value: float, lang: str, digits: int = 0) -> str:
-    text = f"{value:,.{digits}f}"
-    if lang == "sv":
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    return text.replace("-", "−")
-
-
-def source_label(address: str) -> str:
-    """A readable link text for a source: 'borlange.se › 2022-04-11-nu-startar-ett-unikt-…'."""
-    parts = urlsplit(address)
-    host = parts.netloc.removeprefix("www.") or address
-    last = parts.path.rstrip("/").rsplit("/", 1)[-1] if parts.path.strip("/") else ""
-    last = last if len(last) <= 48 else last[:47] + "…"
-    return f"{host} › {last}" if last else host
-
-
-def day(value: date | str, lang: str) -> str:
-    """A date or partial date as a reader writes it: '8 december 2021', 'March 2023', '2023'."""
-    text = value.isoformat() if isinstance(value, date) else str(value)
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = MONTHS[lang][parts[1] - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{parts[2]} {month} {parts[0]}"
 
 
 class Renderer:
@@ -90,7 +32,7 @@ class Renderer:
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
                                       autoescape=True, undefined=jinja2.StrictUndefined,
                                       trim_blocks=True, lstrip_blocks=True, bytecode_cache=compiled)
-        self.relations = _relations(registries)
+        self.relations = relations(registries)
 
     def render_page(self, markdown: str, src_uri: str, lang: str) -> str:
         """Replace each marker in a page's Markdown; an unknown or malformed marker is an error."""
@@ -106,7 +48,7 @@ class Renderer:
         if record_id is None and name in SECTION_MARKERS:
             context = {}
         elif record_id is not None and name in RECORD_ROUTES:
-            record = self.relations["records"][name].get(record_id)
+            record = self.relations.records[name].get(record_id)
             if record is None:
                 raise MarkerError(f"{src_uri}: no {name} has the id '{record_id}'")
             context = {name: record, "registry_line": self.reg.lines.get((name + "s", record_id), 1)}
@@ -123,14 +65,14 @@ class Renderer:
             return (sv if lang == "sv" else en).format(**values)
 
         def label(vocabulary: str, value: str) -> str:
-            return models.label(VOCABULARIES[vocabulary], value, lang)
+            return models.label(models.VOCABULARIES[vocabulary], value, lang)
 
         return {
             "lang": lang, "other_lang": "en" if lang == "sv" else "sv", "reg": self.reg,
             "rel": self.relations, "site": self.settings, "t": t, "label": label,
             "tx": lambda text: getattr(text, lang), "num": lambda v, d=0: number(v, lang, d),
             "day": lambda v: day(v, lang), "source_label": source_label, "url": lambda target: relative(target, here),
-            "route": route, "stale": self.is_stale, "vocab": VOCABULARIES,
+            "route": route, "stale": self.is_stale, "vocab": models.VOCABULARIES,
             "outdated": lambda i: checks.outdated(i.status, i.status_as_of, self.settings.today,
                                                   self.settings.review_months),
             "emissions_chart": lambda: charts.emissions_chart(self.reg.emissions, lang),
@@ -141,7 +83,7 @@ class Renderer:
                 lambda target: relative(target, here)),
             "per_resident": self.per_resident,
             "counts": lambda vocabulary: [(label(vocabulary, value), n)
-                                          for value, n in self.relations["counts"][vocabulary].items() if n],
+                                          for value, n in self.relations.counts[vocabulary].items() if n],
             "data_url": lambda file: relative("", here) + "../" * self.settings.prefix(lang).count("/") + "data/" + file,
             **reader.reader_context(self.reg, lang),
         }
@@ -149,7 +91,7 @@ class Renderer:
     def structured_data(self, record_ref: str, lang: str, page_url: str) -> dict:
         """schema.org data for a record page (JSON-LD): Organization, Project or Event."""
         kind, record_id = record_ref.split()
-        record = self.relations["records"][kind][record_id]
+        record = self.relations.records[kind][record_id]
         data = {"@context": "https://schema.org", "url": page_url, "inLanguage": lang}
         if kind == "partner":
             public = record.type in ("municipality", "government-agency", "region", "county-administrative-board")
@@ -179,52 +121,3 @@ class Renderer:
 
     def is_stale(self, record) -> bool:
         return months_between(record.last_reviewed, self.settings.today) >= self.settings.review_months
-
-
-VOCABULARIES = {"type": models.PARTNER_TYPES, "roles": models.ROLES, "category": models.CATEGORIES,
-                "status": models.STATUSES, "kind": models.CONTRACT_KINDS, "effect": models.EFFECT_KINDS,
-                "agencies_count": models.AGENCY_COUNTS}
-
-
-def months_between(earlier: date, later: date) -> int:
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    return months - (1 if later.day < earlier.day else 0)
-
-
-def _group(records, attribute: str, vocabulary: dict) -> dict[str, list]:
-    """{value: records with that value} for every allowed value, in the vocabulary's order."""
-    groups = {value: [] for value in vocabulary}
-    for record in records:
-        groups[getattr(record, attribute)].append(record)
-    return groups
-
-
-def _relations(reg: Registries) -> dict:
-    """Who leads, takes part in and signed what: computed once, not per page."""
-    leads = {p.id: [] for p in reg.partners}
-    takes_part = {p.id: [] for p in reg.partners}
-    signed = {p.id: [] for p in reg.partners}
-    for initiative in reg.initiatives:
-        leads[initiative.lead].append(initiative)
-        for pid in initiative.partners:
-            takes_part[pid].append(initiative)
-    contracts = sorted(reg.contracts, key=lambda c: c.date, reverse=True)
-    for contract in contracts:
-        for pid in contract.signatories:
-            signed[pid].append(contract)
-    by_role = {role: sorted((p for p in reg.partners if role in p.roles), key=lambda p: p.name)
-               for role in models.ROLES}
-    by_category = _group(reg.initiatives, "category", models.CATEGORIES)
-    by_status = _group(reg.initiatives, "status", models.STATUSES)
-    by_type = _group(reg.partners, "type", models.PARTNER_TYPES)
-    counts = {name: {value: len(items) for value, items in groups.items()}
-              for name, groups in (("category", by_category), ("status", by_status), ("roles", by_role),
-                                   ("type", by_type))}
-    return {
-        "counts": counts, "by_role": by_role, "by_category": by_category, "by_status": by_status,
-        "leads": leads, "takes_part": takes_part, "signed": signed, "contracts": contracts,
-        "records": {"category": {c: c for c in models.CATEGORIES}, "status": {s: s for s in models.STATUSES},
-                    "partner": {p.id: p for p in reg.partners},
-                    "initiative": {i.id: i for i in reg.initiatives},
-                    "contract": {c.id: c for c in reg.contracts}},
-    }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import AGENCY_COUNTS, EFFECT_KINDS, REGISTRIES, VOCABULARIES
+from .models import REGISTRIES, VOCABULARIES
 
 TITLES = {
     "partners": "Parter / Partners — Klimatneutrala Borlänge 2030",
@@ -24,7 +24,7 @@ def _describe_enums(node: object) -> None:
     if isinstance(node, dict):
         values = node.get("enum")
         if values:
-            for vocabulary in (*VOCABULARIES.values(), EFFECT_KINDS, AGENCY_COUNTS):
+            for vocabulary in VOCABULARIES.values():
                 if set(values) <= set(vocabulary):
                     labels = [f"{vocabulary[v][0]} / {vocabulary[v][1]}" for v in values]
                     node["enumDescriptions"] = labels

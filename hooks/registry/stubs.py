@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .load import Registries
 from .models import CATEGORIES, PARTNER_TYPES, ROLES, STATUSES, Text, label
-from .render import RECORD_ROUTES
+from .formatting import RECORD_ROUTES
 from .words import WORDS
 
 LANGS = tuple(Text.model_fields)  # the languages every text of the registries is written in

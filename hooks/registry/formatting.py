@@ -1,0 +1,79 @@
+"""How the site writes things: addresses of pages, numbers, dates and source names, in each
+language. Plain functions of their arguments, used by the templates, the charts and the files."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urlsplit
+
+from .models import LANGUAGES
+
+RECORD_ROUTES = {"partner": "parter", "initiative": "insatser", "contract": "klimatkontraktet",
+                 "category": "insatser/omrade", "status": "insatser/status"}
+MONTHS = {
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december".split(),
+    "en": "January February March April May June July August September October November December".split(),
+}
+
+
+
+def route(kind: str, record_id: str) -> str:
+    return f"{RECORD_ROUTES[kind]}/{record_id}/"
+
+
+def page_route(src_uri: str) -> str:
+    """'parter/ssab.sv.md' -> 'parter/ssab/'; 'parter/index.en.md' -> 'parter/'; 'index.sv.md' -> ''."""
+    stem = re.sub(r"(\.(sv|en))?\.md$", "", src_uri)
+    stem = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+    return stem
+
+
+def relative(target: str, here: str) -> str:
+    """A link from the page at route `here` to the route `target`, both relative to the language
+    root, folders ending in '/': ('parter/ssab/', 'insatser/x/') -> '../../parter/ssab/'. Plain
+    string work: posixpath.relpath asks the operating system for the working folder every call."""
+    folders, parts = here.split("/")[:-1], target.split("/")
+    common = 0
+    while common < min(len(folders), len(parts) - 1) and folders[common] == parts[common]:
+        common += 1
+    return "../" * (len(folders) - common) + "/".join(parts[common:]) or "./"
+
+
+def number(value: float, lang: str, digits: int = 0) -> str:
+    text = f"{value:,.{digits}f}"
+    if lang == LANGUAGES[0]:  # Swedish: a space between thousands, a decimal comma
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text.replace("-", "−")
+
+
+def source_label(address: str) -> str:
+    """A readable link text for a source: 'borlange.se › 2022-04-11-nu-startar-ett-unikt-…'."""
+    parts = urlsplit(address)
+    host = parts.netloc.removeprefix("www.") or address
+    last = parts.path.rstrip("/").rsplit("/", 1)[-1] if parts.path.strip("/") else ""
+    last = last if len(last) <= 48 else last[:47] + "…"
+    return f"{host} › {last}" if last else host
+
+
+def day(value: date | str, lang: str) -> str:
+    """A date or partial date as a reader writes it: '8 december 2021', 'March 2023', '2023'."""
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = MONTHS[lang][parts[1] - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{parts[2]} {month} {parts[0]}"
+
+
+def signed_percent(value: float, lang: str, digits: int = 0) -> str:
+    """'+12,5 %' in Swedish, '+12.5%' in English."""
+    sign = "+" if value > 0 else ""
+    return sign + number(value, lang, digits) + ("\u00a0%" if lang == LANGUAGES[0] else "%")
+
+
+def months_between(earlier: date, later: date) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (1 if later.day < earlier.day else 0)

@@ -1,0 +1,59 @@
+"""Who leads, takes part in and signed what, and the records grouped by their vocabularies:
+computed once per build from the registries, read by every template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import models
+from .load import Registries
+
+
+@dataclass(frozen=True)
+class Relations:
+    counts: dict[str, dict[str, int]]  # vocabulary -> {value: how many records have it}
+    by_role: dict[str, list[models.Partner]]
+    by_category: dict[str, list[models.Initiative]]
+    by_status: dict[str, list[models.Initiative]]
+    by_type: dict[str, list[models.Partner]]
+    leads: dict[str, list[models.Initiative]]  # partner id -> the initiatives it leads
+    takes_part: dict[str, list[models.Initiative]]  # partner id -> the initiatives it takes part in
+    signed: dict[str, list[models.ContractEvent]]  # partner id -> what it signed, newest first
+    contracts: list[models.ContractEvent]  # newest first
+    records: dict[str, dict[str, Any]]  # kind -> {id: record}; for an area or a status, the value itself
+
+
+def _group(records, attribute: str, vocabulary: dict) -> dict[str, list]:
+    """{value: records with that value} for every allowed value, in the vocabulary's order."""
+    groups = {value: [] for value in vocabulary}
+    for record in records:
+        groups[getattr(record, attribute)].append(record)
+    return groups
+
+
+def relations(reg: Registries) -> Relations:
+    """Who leads, takes part in and signed what: computed once, not per page."""
+    leads = {p.id: [] for p in reg.partners}
+    takes_part = {p.id: [] for p in reg.partners}
+    signed = {p.id: [] for p in reg.partners}
+    for initiative in reg.initiatives:
+        leads[initiative.lead].append(initiative)
+        for pid in initiative.partners:
+            takes_part[pid].append(initiative)
+    contracts = sorted(reg.contracts, key=lambda c: c.date, reverse=True)
+    for contract in contracts:
+        for pid in contract.signatories:
+            signed[pid].append(contract)
+    by_role = {role: sorted((p for p in reg.partners if role in p.roles), key=lambda p: p.name)
+               for role in models.ROLES}
+    by_category = _group(reg.initiatives, "category", models.CATEGORIES)
+    by_status = _group(reg.initiatives, "status", models.STATUSES)
+    by_type = _group(reg.partners, "type", models.PARTNER_TYPES)
+    counts = {name: {value: len(items) for value, items in groups.items()}
+              for name, groups in (("category", by_category), ("status", by_status), ("roles", by_role),
+                                   ("type", by_type))}
+    records = {"category": {c: c for c in models.CATEGORIES}, "status": {s: s for s in models.STATUSES},
+               "partner": {p.id: p for p in reg.partners}, "initiative": {i.id: i for i in reg.initiatives},
+               "contract": {c.id: c for c in reg.contracts}}
+    return Relations(counts, by_role, by_category, by_status, by_type, leads, takes_part, signed, contracts, records)
