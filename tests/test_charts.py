@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from registry import load_registries
-from registry.charts import BAR_COLOUR, PALETTE, PUBLIC_TYPES, bar_chart, emissions_chart, signing_matrix
-from registry.models import ContractEvent, Emissions, Partner
+from registry.charts import BAR_COLOUR, PALETTE, bar_chart, emissions_chart
 from registry.formatting import day, number
+from registry.models import ContractEvent, Emissions, Partner
+from registry.relations import PUBLIC_TYPES
+from registry.render import Renderer
+from registry.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
+TEMPLATES = ROOT / "overrides" / "partials" / "registry"
+SETTINGS = read_settings(ROOT / "mkdocs.yml")
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +33,13 @@ def parse(markup: str) -> ET.Element:
 
 
 def chart_svg(markup: str) -> ET.Element:
-    return parse(markup).find(f"{SVG}svg")
+    root = parse(markup)
+    return root if root.tag == f"{SVG}svg" else root.find(f"{SVG}svg")
+
+
+def marker(reg, name: str, lang: str) -> str:
+    """A section marker's HTML as the start page (the language root) shows it."""
+    return Renderer(reg, SETTINGS, TEMPLATES).render_marker(name, None, "", lang)
 
 
 def luminance(colour: str) -> float:
@@ -111,16 +123,17 @@ def test_segment_heights_are_proportional_to_the_values(reg):
 
 
 def test_legend_is_a_list_in_stack_order_with_bordered_swatches_and_patterns(reg):
-    root = parse(emissions_chart(reg.emissions, "sv", id="em"))
+    html = marker(reg, "emissions-chart", "sv")
+    root = parse(html[html.index('<div class="kb-chart">'):html.index("</ul></div>") + len("</ul></div>")])
     items = root.find("ul").findall("li")
     sectors = reg.emissions.sectors
     assert ["".join(li.itertext()).strip() for li in items] == [s.name.sv for s in reversed(sectors)]
     swatches = [li.find(f"{SVG}svg/{SVG}rect") for li in items]
     assert all(s.get("stroke") and s.get("stroke-width") for s in swatches)
     fills = [s.get("fill") for s in reversed(swatches)]  # back in stack order
-    assert fills[1] == "url(#em-p1)" and fills[0] == PALETTE[0]
-    patterns = {p.get("id") for p in chart_svg(emissions_chart(reg.emissions, "sv", id="em")).iter(f"{SVG}pattern")}
-    assert patterns == {f"em-p{i}" for i in range(1, len(sectors), 2)}
+    assert fills[1] == "url(#kb-emissions-p1)" and fills[0] == PALETTE[0]
+    patterns = {p.get("id") for p in root.find(f"{SVG}svg").iter(f"{SVG}pattern")}
+    assert patterns == {f"kb-emissions-p{i}" for i in range(1, len(sectors), 2)}
 
 
 def test_font_size_stays_legible_when_scaled(reg):
@@ -142,10 +155,12 @@ HOSTILE = "<script>alert(1)</script> & Co"
 def test_text_in_the_emissions_chart_is_escaped(reg):
     data = reg.emissions.model_dump()
     data["sectors"][0]["name"] = {"sv": HOSTILE, "en": HOSTILE}
-    markup = emissions_chart(Emissions.model_validate(data), "en", id='x"><script>')
+    hostile = Emissions.model_validate(data)
+    markup = emissions_chart(hostile, "en", id='x"><script>')
     assert "<script>" not in markup
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in markup
     parse(markup)
+    html = marker(replace(reg, emissions=hostile), "emissions-chart", "en")  # the legend names the sectors
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html
 
 
 def test_bar_chart_lists_every_label_and_count_in_desc():
@@ -178,8 +193,8 @@ def test_bar_chart_with_no_counts_is_still_valid():
 
 def matrix(reg, lang):
     """The markup, and its scrolling region (after the hint for phones)."""
-    markup = signing_matrix(reg.partners, reg.contracts, lang, lambda route: "/" + route)
-    hint, region = parse("<div>" + markup.replace("<br>", "<br/>") + "</div>")
+    markup = marker(reg, "signing-matrix", lang)
+    hint, region, _ = parse("<div>" + markup.replace("<br>", "<br/>") + "</div>")
     assert hint.get("class") == "kb-scroll-hint" and hint.text
     return markup, region
 
@@ -192,7 +207,8 @@ def test_matrix_has_a_tick_exactly_where_a_partner_signed(reg, lang):
     heads = root.findall(".//thead/tr/th")
     assert all(th.get("scope") == "col" for th in heads)
     assert [th.find("time").get("datetime") for th in heads[1:]] == [c.date.isoformat() for c in events]
-    signers = [p for p in reg.partners if any(p.id in c.signatories for c in reg.contracts)]
+    by_name = sorted(reg.partners, key=lambda p: p.name_in(lang))  # as the page lists them
+    signers = [p for p in by_name if any(p.id in c.signatories for c in reg.contracts)]
     public = [p for p in signers if p.type in PUBLIC_TYPES]
     signers = public + [p for p in signers if p not in public]  # the public sector first
     groups = root.findall(".//tbody/tr[@class='kb-matrix__group']/th")
@@ -201,7 +217,7 @@ def test_matrix_has_a_tick_exactly_where_a_partner_signed(reg, lang):
     assert len(rows) == len(signers)
     for partner, row in zip(signers, rows):
         header = row.find("th")
-        assert header.get("scope") == "row" and header.find("a").get("href") == f"/parter/{partner.id}/"
+        assert header.get("scope") == "row" and header.find("a").get("href") == f"parter/{partner.id}/"
         ticks = ["✓" in "".join(td.itertext()) for td in row.findall("td")]
         assert ticks == [partner.id in c.signatories for c in events]
 
@@ -212,12 +228,12 @@ def test_matrix_cells_have_hidden_words_and_headers_name_the_kind(reg):
     first = root.find(".//thead/tr/th[2]")
     assert "Avsiktsförklaring" in "".join(first.itertext())
     assert first.find("time").text == day(first.find("time").get("datetime"), "sv")  # the date, not only the year
-    assert first.find("a").get("href") == "/klimatkontraktet/avsiktsforklaring-2021/"
+    assert first.find("a").get("href") == "klimatkontraktet/avsiktsforklaring-2021/"
     hidden = [s.text for s in root.iter("span") if s.get("class") == "md-visually-hidden"]
     assert set(hidden) == {"undertecknade", "–"}
 
 
-def test_matrix_marks_swedish_names_on_english_pages():
+def test_matrix_marks_swedish_names_on_english_pages(reg):
     partners = [Partner(id="a", name="Åkeri & Söner <AB>", type="company", roles=["contributing"],
                         description={"sv": "x", "en": "x"}, sources=["https://a.se"], last_reviewed=date(2024, 1, 1)),
                 Partner(id="b", name="Statens x", name_en="State X", type="government-agency",
@@ -228,6 +244,6 @@ def test_matrix_marks_swedish_names_on_english_pages():
     contract = ContractEvent(id="k", date=date(2022, 1, 1), kind="local-contract", title={"sv": "t", "en": "t"},
                              summary={"sv": "s", "en": "s"}, signatories=["a", "b"], sources=["https://k.se"],
                              last_reviewed=date(2024, 1, 1))
-    markup = signing_matrix(partners, [contract], "en", lambda route: route)
+    markup = marker(replace(reg, partners=tuple(partners), initiatives=(), contracts=(contract,)), "signing-matrix", "en")
     assert '<span lang="sv">Åkeri &amp; Söner &lt;AB&gt;</span>' in markup
     assert ">State X</a>" in markup and "Statens" not in markup and "Unsigned" not in markup

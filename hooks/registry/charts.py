@@ -97,7 +97,7 @@ def emissions_chart(emissions: models.Emissions, lang: str, id: str = "kb-emissi
         parts.append(stacked_bar(year, sectors, x(year.year), bar, scale, lang, id,
                                  year.year in totals, year.year in ticks))
     parts.append("</svg>")
-    return '<div class="kb-chart">' + "".join(parts) + legend(sectors, lang, id) + "</div>"
+    return "".join(parts)
 
 
 def labelled(years: list[int], x, room: float) -> set[int]:
@@ -150,16 +150,10 @@ def stacked_bar(year: models.EmissionsYear, sectors, centre: float, bar: float, 
     return f'<g data-year="{year.year}" data-x="{centre:.2f}">' + "".join(rects) + "</g>"
 
 
-def legend(sectors, lang: str, id: str) -> str:
-    """An HTML list below the SVG so it wraps; the top of the stack first, as the eye reads the bars."""
-    items = []
-    for i in reversed(range(len(sectors))):
-        swatch = (f'<svg xmlns="http://www.w3.org/2000/svg" class="kb-chart__swatch" width="1em" height="1em" '
-                  f'viewBox="0 0 16 16" aria-hidden="true" focusable="false"><rect x="0.5" y="0.5" width="15" '
-                  f'height="15" fill="{fill(i, id)}" stroke="{BORDER_COLOUR}" stroke-width="1"/></svg>')
-        items.append(f"<li>{swatch} {esc(getattr(sectors[i].name, lang))}</li>")
-    return (f'<ul class="kb-chart__legend" aria-label="{esc(word("legend", lang))}">'
-            + "".join(items) + "</ul>")
+def legend(sectors, id: str) -> list[tuple[str, models.Sector]]:
+    """(fill, sector) for the legend below the SVG (partials/registry/emissions-chart.html), the top
+    of the stack first, as the eye reads the bars."""
+    return [(fill(i, id), sectors[i]) for i in reversed(range(len(sectors)))]
 
 
 # Counts: horizontal bars, each label on its own line above its bar ---------------------------
@@ -188,57 +182,11 @@ def bar_chart(title: str, counts: list[tuple[str, int]], lang: str, id: str) -> 
 
 # Who signed what --------------------------------------------------------------------------
 
-PUBLIC_TYPES = ("municipality", "region", "county-administrative-board", "government-agency", "innovation-programme")
-
-
-def signing_matrix(partners, contracts, lang: str, url) -> str:
-    """Partners who signed (rows, in the order given, the public sector first, then companies and
-    other organisations) by contract events (columns, oldest first). On a phone the table scrolls
-    sideways; a hint says so, and shadows at its edges show there is more.
-
-    Events with no signatories listed are left out: an empty column would say nobody signed,
-    where the registry only says that no signed document has been found.
-    """
-    events = sorted((c for c in contracts if c.signatories), key=lambda c: c.date)
-    signed = [p for p in partners if any(p.id in c.signatories for c in events)]
-    groups = [("matrix_public", [p for p in signed if p.type in PUBLIC_TYPES]),
-              ("matrix_others", [p for p in signed if p.type not in PUBLIC_TYPES])]
-    bodies = "".join(f'<tbody><tr class="kb-matrix__group"><th scope="rowgroup" colspan="{len(events) + 1}">'
-                     f'{esc(word(key, lang))}</th></tr>' + "".join(matrix_row(p, events, lang, url) for p in members)
-                     + "</tbody>" for key, members in groups if members)
-    caption = esc(word("matrix_caption", lang))
-    head = "".join(matrix_header(c, lang, url) for c in events)
-    return (f'<p class="kb-scroll-hint">{esc(word("scroll_hint", lang))}</p>'
-            f'<div class="md-typeset__scrollwrap kb-scroll-shadow" tabindex="0" role="region" aria-label="{caption}">'
-            f'<div class="md-typeset__table"><table class="kb-matrix" data-search-exclude=""><caption>{caption}</caption>'
-            f'<thead><tr><th scope="col">{esc(word("partner", lang))}</th>{head}</tr></thead>'
-            f'{bodies}</table></div></div>')
-
-
-def matrix_header(contract: models.ContractEvent, lang: str, url) -> str:
-    href = esc(url(route("contract", contract.id)))
-    kind = esc(models.label(models.CONTRACT_KINDS, contract.kind, lang))
-    return (f'<th scope="col"><a href="{href}">{kind}</a><br>'
-            f'<time datetime="{contract.date.isoformat()}">{esc(day(contract.date, lang))}</time></th>')
-
-
-def matrix_row(partner: models.Partner, events, lang: str, url) -> str:
-    href = esc(url(route("partner", partner.id)))
-    cells = "".join(signed_cell(partner.id in c.signatories, lang) for c in events)
-    return f'<tr><th scope="row"><a href="{href}">{partner_name(partner, lang)}</a></th>{cells}</tr>'
-
-
 def partner_name(partner: models.Partner, lang: str) -> str:
     """As macros.html: the name in the page's language where there is one, else marked with its own."""
     name, its_language = esc(partner.name_in(lang)), partner.name_language(lang)
     return name if its_language == lang else f'<span lang="{its_language}">{name}</span>'
 
-
-def signed_cell(signed: bool, lang: str) -> str:
-    if signed:
-        return (f'<td><span aria-hidden="true">✓</span>'
-                f'<span class="md-visually-hidden">{esc(word("signed", lang))}</span></td>')
-    return f'<td><span class="md-visually-hidden">{esc(word("not_signed", lang))}</span></td>'
 
 
 # Are we on track? History, trend and Carbon Law path (drawn by on-track-chart.html) --------

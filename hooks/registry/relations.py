@@ -10,6 +10,28 @@ from . import models
 from .load import Registries
 
 
+PUBLIC_TYPES = ("municipality", "region", "county-administrative-board", "government-agency", "innovation-programme")
+
+
+@dataclass(frozen=True)
+class SigningMatrix:
+    """Who signed what: contract events with known signatories (columns, oldest first) and the
+    partners who signed one of them (rows, the public sector first, then the others)."""
+
+    events: list[models.ContractEvent]
+    groups: list[tuple[str, list[models.Partner]]]  # ("public" or "others", partners), never empty
+
+
+def signing_matrix(partners: list[models.Partner], contracts: list[models.ContractEvent]) -> SigningMatrix:
+    """Rows in the order of `partners`. Events with no signatories listed are left out: an empty
+    column would say nobody signed, where the registry only says no signed document was found."""
+    events = sorted((c for c in contracts if c.signatories), key=lambda c: c.date)
+    signed = [p for p in partners if any(p.id in c.signatories for c in events)]
+    groups = [("public", [p for p in signed if p.type in PUBLIC_TYPES]),
+              ("others", [p for p in signed if p.type not in PUBLIC_TYPES])]
+    return SigningMatrix(events, [(name, members) for name, members in groups if members])
+
+
 @dataclass(frozen=True)
 class Relations:
     counts: dict[str, dict[str, int]]  # vocabulary -> {value: how many records have it}

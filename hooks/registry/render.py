@@ -12,7 +12,7 @@ import jinja2
 from . import charts, checks, models, reader
 from .formatting import RECORD_ROUTES, day, months_between, number, page_route, relative, route, source_label
 from .load import Registries
-from .relations import relations
+from .relations import relations, signing_matrix
 from .settings import Settings
 from .words import WORDS
 
@@ -76,11 +76,11 @@ class Renderer:
             "outdated": lambda i: checks.outdated(i.status, i.status_as_of, self.settings.today,
                                                   self.settings.review_months),
             "emissions_chart": lambda: charts.emissions_chart(self.reg.emissions, lang),
+            "emissions_legend": lambda: charts.legend(self.reg.emissions.sectors, "kb-emissions"),
+            "border_colour": charts.BORDER_COLOUR,
             "bar_chart": lambda title, counts, id: charts.bar_chart(title, counts, lang, id),
-            "signing_matrix": lambda: charts.signing_matrix(
-                sorted(self.reg.partners, key=lambda p: p.name_in(lang)),
-                self.reg.contracts, lang,
-                lambda target: relative(target, here)),
+            "signing_matrix": lambda: signing_matrix(sorted(self.reg.partners, key=lambda p: p.name_in(lang)),
+                                                     self.reg.contracts),
             "per_resident": self.per_resident,
             "counts": lambda vocabulary: [(label(vocabulary, value), n)
                                           for value, n in self.relations.counts[vocabulary].items() if n],
