@@ -127,7 +127,30 @@ def test_6_our_copy_of_materials_search_differs_only_by_the_dialogs_name():
         "Material's partials/search.html changed: copy it again into overrides/ and add the dialog's aria-label"
 
 
-def test_7_the_output_we_finish_is_where_the_packages_write_it(probe_site):
+def test_7_registry_files_are_watched_as_often_as_the_adapter_asks(tmp_path):
+    import importlib.util
+    import inspect
+
+    from mkdocs.commands import serve
+    from mkdocs.livereload import LiveReloadServer
+
+    source = inspect.getsource(serve.serve)
+    assert source.index("on_serve(") < source.index("for item in config.watch"), \
+        "mkdocs serve now watches `watch:` paths before on_serve: the interval would not reach them"
+    spec = importlib.util.spec_from_file_location("adapter_under_test", ROOT / "hooks" / "site.py")
+    adapter = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(adapter)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        adapter.on_serve(server, config=None, builder=None)
+        server.watch(str(tmp_path))
+        assert [e.timeout for e in server.observer.emitters] == [adapter.WATCH_SECONDS], \
+            "watchdog no longer takes an emitter's interval from the observer's _timeout"
+    finally:
+        server.server_close()
+
+
+def test_8_the_output_we_finish_is_where_the_packages_write_it(probe_site):
     for language_root in (probe_site, probe_site / "en"):
         index = json.loads((language_root / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert index["docs"], f"no search index at {language_root}: Material or i18n write it elsewhere now"
