@@ -76,6 +76,13 @@ def page(site: Path, route: str, lang: str = "sv") -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that drive Chromium are marked `browser`: `./scripts/test -m "not browser"` is the quick run."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 def pytest_sessionfinish(session, exitstatus):
     """A skipped test is not a passed test: fail the run if anything was skipped."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
