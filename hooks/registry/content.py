@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from .badges import badge_files
 from .exports import data_files
 from .feed import atom_feed
 from .load import Registries
@@ -84,6 +85,7 @@ def build_site(registries: Registries, settings: Settings, lang: str, hand_writt
 
 def _files(registries: Registries, settings: Settings, lang: str) -> dict[str, bytes]:
     files = {f"{settings.prefix(lang)}feed.xml": atom_feed(registries, settings, lang)}
+    files |= {settings.prefix(lang) + path: svg for path, svg in badge_files(registries.partners, lang).items()}
     if lang == settings.default_language:
         for name, content in data_files(registries, settings.site_url, settings.contact).items():
             files[f"data/{name}"] = content
