@@ -2,6 +2,36 @@
 Kept apart from words.py so that these views can change without touching the other pages' words."""
 
 READER_WORDS = {
+    "badge_lead": ("Vi är med i", "We take part in"),
+    "badge_programme": ("Klimatneutrala Borlänge 2030", "Climate Neutral Borlänge 2030"),
+    "part_heading": ("Det här gör {name}", "What {name} does"),
+    "part_leads": ("Leder", "Leads"),
+    "part_joins": ("Deltar i", "Takes part in"),
+    "part_none": ("Registret har ingen insats som {name} leder eller deltar i. En insats hamnar här när "
+                  "en källa visar att parten leder den eller är med i den.",
+                  "The registry has no initiative that {name} leads or takes part in. An initiative appears "
+                  "here when a source shows that the partner leads it or takes part in it."),
+    "signed_none": ("Registret har ingen underskrift av {name}. Här står klimatkontrakt och avsiktsförklaringar "
+                    "som parten har skrivit under, med datum, när en källa visar det.",
+                    "The registry has no signature by {name}. Contracts and declarations the partner has "
+                    "signed appear here, with their dates, when a source shows it."),
+    "badge_heading": ("Märket ”Vi är med”", "The “We take part” badge"),
+    "badge_intro": ("Parten kan visa märket på sin egen webbplats. Det länkar hit, till den här sidan. Kopiera koden:",
+                    "The partner can show the badge on its own website. It links here, to this page. Copy the code:"),
+    "badge_code": ("HTML-kod för märket", "HTML code for the badge"),
+    "badge_file": ("Märket som SVG-fil", "The badge as an SVG file"),
+    "provenance": ("Källor och granskning", "Sources and review"),
+    "status_checked": ("Status enligt källa från {date}.", "Status according to a source from {date}."),
+    "empty_category": ("Inga insatser i registret hör till området {area} ännu. Här listas insatser inom "
+                       "området när en källa visar att de görs.",
+                       "No initiative in the registry belongs to the area {area} yet. Initiatives in the area "
+                       "are listed here when a source shows they are being done."),
+    "empty_status": ("Ingen insats i registret har status {status} just nu. Här listas insatser med den "
+                     "statusen när en källa anger den.",
+                     "No initiative in the registry has the status {status} at present. Initiatives with that "
+                     "status are listed here when a source gives it."),
+    "join_steps": ("Så blir ni en del av arbetet", "How to join"),
+    "contact_email": ("E-post", "E-mail"),
     "ontrack_heading": ("Är vi på väg?", "Are we on track?"),
     "ontrack_title": ("Borlänges utsläpp {first}–{last}, trenden och Carbon Law-banan till {goal}",
                       "Borlänge's emissions {first}–{last}, the trend and the Carbon Law path to {goal}"),
