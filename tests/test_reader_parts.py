@@ -166,8 +166,8 @@ def test_an_empty_area_or_status_is_a_count_not_a_link_and_its_page_says_what_be
     reg = load_registries(MINIMAL)
     settings = replace(SETTINGS, today=date(2026, 11, 30))
     renderer = Renderer(reg, settings, TEMPLATES)
-    empty_area = next(c for c in renderer.relations["by_category"] if not renderer.relations["by_category"][c])
-    empty_status = next(s for s in renderer.relations["by_status"] if not renderer.relations["by_status"][s])
+    empty_area = next(c for c, items in renderer.relations.by_category.items() if not items)
+    empty_status = next(s for s, items in renderer.relations.by_status.items() if not items)
     for lang in LANGS:
         html = BeautifulSoup(renderer.render_marker("initiative-portfolio", None, "insatser/", lang), "html.parser")
         browse = html.select_one("nav.kb-browse")
