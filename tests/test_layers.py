@@ -14,7 +14,7 @@ CORE = ROOT / "hooks" / "registry"
 # Lowest first: a module may import only modules listed before it.
 ORDER = [
     "problems", "yamltree", "words_reader", "words", "models", "formatting", "schema", "explain", "checks", "settings",
-    "load", "template_cache", "relations", "ontrack", "charts", "reader", "render", "external_links", "stubs", "feed", "exports",
+    "load", "template_cache", "relations", "ontrack", "charts", "reader", "render", "external_links", "stubs", "feed", "exports", "badges",
     "languages", "content", "changes", "pagediff", "forms",
 ]
 ENGINES = ("mkdocs", "material", "mkdocs_static_i18n", "properdocs")
