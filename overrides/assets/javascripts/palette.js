@@ -8,10 +8,13 @@
   var stored = __md_scope.pathname + ".__palette";
   var chosen = __md_scope.pathname + ".kb-palette-chosen";
   function forget() {
-    if (!localStorage.getItem(chosen)) localStorage.removeItem(stored);
+    try { if (!localStorage.getItem(chosen)) localStorage.removeItem(stored); } catch (e) { /* storage blocked: nothing kept */ }
   }
   Array.prototype.forEach.call(document.querySelectorAll("input[name=__palette]"), function (input) {
-    input.addEventListener("change", function () { localStorage.setItem(chosen, "1"); });
+    // Material changes these inputs only when the reader clicks the toggle or presses Enter on it
+    input.addEventListener("change", function () {
+      try { localStorage.setItem(chosen, "1"); } catch (e) { /* storage blocked: the choice lasts the page */ }
+    });
   });
   forget();
   window.addEventListener("load", forget);
