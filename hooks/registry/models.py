@@ -238,6 +238,7 @@ class Population(Model):
     date: Day
     value: StrictInt = Field(ge=0)
     source: Url
+    title: Text | None = Field(None, description="The source by name, e.g. SCB's table, where the address is a copy")
 
 
 class Emissions(Model):
