@@ -96,6 +96,6 @@ def test_each_area_shows_its_initiatives_by_status_above_the_cards(site):
         items = [i for i in REG.initiatives if i.category == area]
         text = group.select_one(".kb-statusbar__text").get_text()
         for status in {i.status for i in items}:
-            assert f"{sum(i.status == status for i in items)} {status}" in text  # English labels are the ids
+            assert f"{status.capitalize()}: {sum(i.status == status for i in items)}" in text  # labels are the ids
         parts = group.select(".kb-statusbar__part")
         assert sum(int(p["style"].split(":")[1]) for p in parts) == len(items)

@@ -65,6 +65,10 @@ def test_chart_lines_and_sentence_match_an_independent_calculation(site, lang):
     sentence = SENTENCE[lang].search(soup.select_one(".kb-ontrack__reading").get_text())
     assert thousands(sentence.group(1)) == round(trend[2030], -3)
     assert thousands(sentence.group(2)) == round(path[2030], -3)
+    verdict = soup.select_one(".kb-ontrack__verdict").get_text()  # the answer to "Are we on track?"
+    answers = {"sv": ("Ja, i dagens takt.", "Nej, inte i dagens takt."), "en": ("Yes, at today's pace.",
+                                                                            "No, not at today's pace.")}
+    assert verdict == answers[lang][0 if trend[2030] <= path[2030] else 1]
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

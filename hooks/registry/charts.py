@@ -263,18 +263,17 @@ def on_track_figure(emissions: models.Emissions, lang: str, compact: bool = Fals
         "grid": [(round(gy, 1), number(kt, lang), kt) for gy, kt in grid],
         "ticks": [(x(year), year) for year in range(first - first % step, goal + 1, step) if year >= first],
         **series(shown, x, y), "trend": polyline(result.trend, x, y), "path": polyline(result.path, x, y), "ends": ends,
-        "history_label": history_label(shown, x, y, word_width=len(models.in_language(WORDS["ontrack_history"], lang)) + 5),
+        "history_label": history_label(shown, x, y),
         "result": result, "values": values,
         "path_from": ontrack.PATH_FROM,
     }
 
 
-def history_label(shown, x, y, word_width: int) -> tuple[float, float]:
-    """Where "Emissions <last year>" goes: ending left of the last point, above every point under it."""
-    last_year = shown[-1][0]
-    span = word_width * FONT * 0.6 / (x(last_year) - x(last_year - 1))  # the label's width in years
-    under = [value for year, value in shown if year >= last_year - span - 1]
-    return x(last_year) - 8, y(max(under)) - 12
+def history_label(shown, x, y) -> tuple[float, float]:
+    """Where "Emissions <last year>" goes: just below the last point, ending at it. The years
+    before lie above it where emissions fell, and the trend and path lines run off to the right."""
+    last_year, last_value = shown[-1]
+    return x(last_year), y(last_value) + FONT * 1.2
 
 
 def ontrack_values(result: ontrack.OnTrack, lang: str) -> dict:
@@ -283,7 +282,7 @@ def ontrack_values(result: ontrack.OnTrack, lang: str) -> dict:
     return {"trend": number(round(result.trend_at(goal), -3), lang),
             "path": number(round(result.path_at(goal), -3), lang),
             "last_value": number(result.last[1], lang), "last": result.last[0],
-            "slope": number(result.slope, lang)}
+            "slope": number(result.slope, lang), "on_track": result.trend_at(goal) <= result.path_at(goal)}
 
 
 
@@ -311,7 +310,7 @@ def sector_figure(sector: models.Sector, points, x, y, lang: str) -> dict:
     change = ontrack.change_since(points)
     return {"id": sector.id, "name": getattr(sector.name, lang), "category": sector.category,
             **series(points, x, y), "trend": polyline(result.trend, x, y), "trend_values": result.trend,
-            "slope": number(result.slope, lang), "change": change,
+            "slope": ("+" if result.slope > 0 else "") + number(result.slope, lang), "change": change,
             "change_text": "–" if change is None else signed_percent(change, lang),
             "since": next((year for year, _ in points if year >= ontrack.CUTOFF_YEAR), None),
             "last": result.last, "last_text": number(result.last[1], lang), "first": points[0][0],

@@ -41,6 +41,8 @@ READER_WORDS = {
                      "gives {trend} tonnes in {goal}; the Carbon Law path gives {path} tonnes in {goal}."),
     "ontrack_reading": ("Med nuvarande trend: {trend} t år {goal}; Carbon Law-banan: {path} t.",
                         "On the current trend: {trend} t in {goal}; Carbon Law path: {path} t."),
+    "ontrack_verdict_no": ("Nej, inte i dagens takt.", "No, not at today's pace."),
+    "ontrack_verdict_yes": ("Ja, i dagens takt.", "Yes, at today's pace."),
     "ontrack_history": ("Utsläpp", "Emissions"),
     "ontrack_trend": ("Trend", "Trend"),
     "ontrack_path": ("Carbon Law", "Carbon Law"),
