@@ -8,9 +8,11 @@ mistake in it can still be described; the check's result comes from the loader."
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .load import FILES, load_registries
 from .models import REGISTRIES, VOCABULARIES, in_language, label
@@ -49,6 +51,8 @@ T = {
     "check_failed": ("**Kontrollen hittade {n} fel** – rätta dem, annars kan ändringen inte publiceras:",
                      "**The check found {n} mistake{s}** — fix them, or the change cannot be published:"),
 }
+Record = dict[str, Any]  # a record as the editor wrote it: YAML values, not checked by the models
+FieldPath = tuple[str, ...]  # ("effect", "value"): a field's keys from the record's top
 MAX_LINES = 100  # records or pages listed; the rest are counted
 SHORT = 60  # longer texts are said to have changed, not quoted: the page diff shows them
 
@@ -57,7 +61,7 @@ SHORT = 60  # longer texts are said to have changed, not quoted: the page diff s
 class Version:
     """One version of the registries: {registry: {record id: record as written}}, and the check's result."""
 
-    records: dict[str, dict[str, dict]]
+    records: dict[str, dict[str, Record]]
     problems: tuple[Problem, ...]
 
 
@@ -65,13 +69,13 @@ def read_version(root: Path) -> Version:
     records = {name: _records(root / file, name) for name, file in FILES.items()}
     try:
         load_registries(root)
-        problems = ()
+        problems: tuple[Problem, ...] = ()
     except RegistryError as err:
         problems = tuple(err.problems)
     return Version(records, problems)
 
 
-def _records(path: Path, name: str) -> dict[str, dict]:
+def _records(path: Path, name: str) -> dict[str, Record]:
     try:
         value = read_tree(path.read_bytes(), path.name).value
     except (OSError, YamlProblem):
@@ -85,7 +89,7 @@ def _records(path: Path, name: str) -> dict[str, dict]:
     return found
 
 
-def _t(key: str, lang: str, **values) -> str:
+def _t(key: str, lang: str, **values: object) -> str:
     return in_language(T[key], lang).format(**values)
 
 
@@ -96,7 +100,7 @@ def _field(part: str, lang: str) -> str:
     return text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
-def field_label(path: tuple, lang: str) -> str:
+def field_label(path: FieldPath, lang: str) -> str:
     """('summary', 'en') -> 'sammanfattning på engelska'; ('effect', 'value') -> 'effekt, värde'."""
     words = [_field(str(p), lang) for p in path]
     text = words[0]
@@ -105,7 +109,7 @@ def field_label(path: tuple, lang: str) -> str:
     return text
 
 
-def _show(value, field: str, lang: str) -> str:
+def _show(value: object, field: str, lang: str) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str) and field in VOCABULARIES and value in VOCABULARIES[field]:
@@ -113,8 +117,8 @@ def _show(value, field: str, lang: str) -> str:
     return str(value)
 
 
-def _flat(record: dict, prefix: tuple = ()) -> dict[tuple, object]:
-    out = {}
+def _flat(record: Record, prefix: FieldPath = ()) -> dict[FieldPath, object]:
+    out: dict[FieldPath, object] = {}
     for key, value in record.items():
         if isinstance(value, dict):
             out.update(_flat(value, (*prefix, key)))
@@ -123,7 +127,7 @@ def _flat(record: dict, prefix: tuple = ()) -> dict[tuple, object]:
     return out
 
 
-def field_changes(old: dict, new: dict, lang: str) -> list[str]:
+def field_changes(old: Record, new: Record, lang: str) -> list[str]:
     """Each changed field of one record, in words."""
     before, after = _flat(old), _flat(new)
     said = []
@@ -134,7 +138,7 @@ def field_changes(old: dict, new: dict, lang: str) -> list[str]:
     return said
 
 
-def _one_change(path: tuple, old, new, lang: str) -> str:
+def _one_change(path: FieldPath, old: object, new: object, lang: str) -> str:
     name, last = field_label(path, lang), str(path[-1])
     if new is None:
         return _t("field_removed", lang, field=name)
@@ -149,11 +153,11 @@ def _one_change(path: tuple, old, new, lang: str) -> str:
     return f"{name} {_show(old, last, lang)} → {_show(new, last, lang)}"
 
 
-def _scalar(value) -> bool:
+def _scalar(value: object) -> bool:
     return not isinstance(value, (dict, list))
 
 
-def record_name(kind: str, record: dict, lang: str) -> str | None:
+def record_name(kind: str, record: Record, lang: str) -> str | None:
     """How the summary names a record: a partner's name, a title in `lang`, a year."""
     if kind == "partner":
         text = record.get("name_en") if lang == "en" and record.get("name_en") else record.get("name")
@@ -172,11 +176,11 @@ class Change:
     registry: str
     old_id: str | None
     new_id: str | None
-    old: dict | None
-    new: dict | None
+    old: Record | None
+    new: Record | None
 
 
-def _identity(record: dict) -> object:
+def _identity(record: Record) -> object:
     """What stays when an id is renamed: the name or the Swedish title."""
     title = record.get("title")
     return record.get("name") or (title.get("sv") if isinstance(title, dict) else None) or object()
@@ -187,7 +191,7 @@ def compare(base: Version, head: Version) -> list[Change]:
     for name in FILES:
         old, new = base.records[name], head.records[name]
         came = [i for i in new if i not in old]
-        renamed = {}
+        renamed: dict[str, str | None] = {}
         for gone in (i for i in old if i not in new):
             match = next((c for c in came if c not in renamed.values()
                           and _identity(new[c]) == _identity(old[gone])), None)
@@ -196,7 +200,7 @@ def compare(base: Version, head: Version) -> list[Change]:
         for rid, record in new.items():
             before = rid if rid in old else back.get(rid)
             if before is None or old[before] != record:
-                changes.append(Change(name, before, rid, old.get(before), record))
+                changes.append(Change(name, before, rid, None if before is None else old[before], record))
         changes += [Change(name, rid, None, old[rid], None) for rid, to in renamed.items() if to is None]
     return changes
 
@@ -205,7 +209,7 @@ def change_line(change: Change, lang: str) -> str:
     """'Insats *Biogas vid Fågelmyra*: status Pågår → Genomförd; status enligt källa 2026-05-02'."""
     rid = change.new_id or change.old_id
     kind = "emissions" if rid == "*" else KIND[change.registry]
-    name = record_name(kind, change.new or change.old, lang) if kind != "emissions" else None
+    name = record_name(kind, change.new or change.old or {}, lang) if kind != "emissions" else None  # one is set
     head = NOUN[kind][lang == "en"] + (f" {name}" if kind == "year" else f" *{md_escape(name)}*" if name else "")
     if change.new is None or change.old is None:
         state = ("läggs till", "added") if change.old is None else ("tas bort", "removed")
@@ -216,7 +220,7 @@ def change_line(change: Change, lang: str) -> str:
     return f"{head}: " + "; ".join(said)
 
 
-def code(text: str) -> str:
+def code(text: object) -> str:
     return "`" + str(text).replace("`", "'") + "`"
 
 
@@ -235,7 +239,7 @@ def _refs(version: Version, partner: str) -> list[str]:
                     if partner in (r.get("signatories") or [])]
 
 
-def _pages_of(change: Change, record: dict, rid: str, version: Version) -> list[str]:
+def _pages_of(change: Change, record: Record, rid: str, version: Version) -> list[str]:
     """The pages that show a record: its own, the section's, and those of records it names."""
     kind = KIND[change.registry]
     if kind == "year" or rid == "*":
@@ -253,11 +257,11 @@ def _pages_of(change: Change, record: dict, rid: str, version: Version) -> list[
 
 def _existing(named: list[tuple[str, object]], version: Version) -> list[str]:
     """The routes of the named partners, areas and statuses that have a page in `version`."""
-    known = {"partner": version.records["partners"], **VOCABULARIES}
+    known: dict[str, Mapping[str, object]] = {"partner": version.records["partners"], **VOCABULARIES}
     return [route(kind, value) for kind, value in named if isinstance(value, str) and value in known[kind]]
 
 
-def _status(record: dict | None):
+def _status(record: Record | None) -> object:
     return (record or {}).get("status")
 
 
@@ -266,7 +270,7 @@ def changed_pages(base: Version, head: Version, changes: list[Change]) -> dict[s
     pages: dict[str, str] = {}
     for change in changes:
         for record, rid, version in ((change.old, change.old_id, base), (change.new, change.new_id, head)):
-            if record is not None:
+            if record is not None and rid is not None:  # a record's id is set with it
                 for page in _pages_of(change, record, rid, version):
                     pages.setdefault(page, "changed")
         if change.old is None or change.new is None or _status(change.old) != _status(change.new):
@@ -290,7 +294,8 @@ def summary(base: Version, head: Version, settings: Settings) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _section(changes, pages, problems, prefix: str, lang: str) -> list[str]:
+def _section(changes: list[Change], pages: dict[str, str], problems: tuple[Problem, ...], prefix: str,
+             lang: str) -> list[str]:
     lines = ["", f"## {_t('heading', lang)}", ""]
     lines += _capped([f"- {change_line(c, lang)}" for c in changes], lang) or [_t("none", lang)]
     lines += ["", f"### {_t('pages', lang)}", ""]
@@ -308,7 +313,7 @@ def _capped(lines: list[str], lang: str) -> list[str]:
     return lines[:MAX_LINES] + [_t("more", lang, n=len(lines) - MAX_LINES)]
 
 
-def _check_lines(problems, lang: str) -> list[str]:
+def _check_lines(problems: tuple[Problem, ...], lang: str) -> list[str]:
     if not problems:
         return [_t("check_ok", lang)]
     head = _t("check_failed", lang, n=len(problems), s="s" if len(problems) != 1 else "")

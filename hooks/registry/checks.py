@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,24 +17,28 @@ from .explain import did_you_mean
 from .formatting import RECORD_ROUTES, page_route
 from .models import CATEGORIES, PARTIAL_DATE_PATTERN, REGISTRIES, STATUSES
 from .problems import Problem
-from .yamltree import problem_at
+from .yamltree import Tree, problem_at
 
 RESERVED_IDS = {"index"}  # would collide with the section's own page
 
+Trees = dict[str, Tree]  # registry name -> its parsed file
+Record = dict[str, object]  # a record as read, before the models check it: field -> value
+Routes = Callable[[], set[str]]  # the pages of the build, made when first asked for
 
-def _records(trees: dict, name: str, key: str) -> list[tuple[int, dict]]:
+
+def _records(trees: Trees, name: str, key: str) -> list[tuple[int, Record]]:
     tree = trees.get(name)
     value = tree.value if tree else None
     items = value.get(key) if isinstance(value, dict) else None
     return [(i, r) for i, r in enumerate(items or []) if isinstance(r, dict)]
 
 
-def _ids(trees, name, key) -> dict[str, int]:
-    return {r["id"]: i for i, r in _records(trees, name, key) if isinstance(r.get("id"), str)}
+def _ids(trees: Trees, name: str, key: str) -> dict[str, int]:
+    return {rid: i for i, r in _records(trees, name, key) if isinstance(rid := r.get("id"), str)}
 
 
-def across_records(trees: dict) -> list:
-    problems = []
+def across_records(trees: Trees) -> list[Problem]:
+    problems: list[Problem] = []
     for name in ("partners", "initiatives", "contracts"):
         problems += _unique_ids(trees, name)
     partner_ids = set(_ids(trees, "partners", "partners")) if "partners" in trees else None
@@ -46,10 +51,13 @@ def across_records(trees: dict) -> list:
     return problems
 
 
-def _unique_ids(trees, name) -> list:
-    problems, seen = [], {}
+def _unique_ids(trees: Trees, name: str) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
     file = f"{name}.yaml"
-    tree = trees.get(name)
+    if name not in trees:
+        return problems  # the file could not be read: it has no records
+    tree = trees[name]
     for i, record in _records(trees, name, name):
         rid = record.get("id")
         if not isinstance(rid, str):
@@ -67,20 +75,23 @@ def _unique_ids(trees, name) -> list:
     return problems
 
 
-def _references(trees, name, key, fields, partner_ids) -> list:
-    problems = []
-    tree = trees.get(name)
+def _references(trees: Trees, name: str, key: str, fields: tuple[str, ...],
+                partner_ids: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    if name not in trees:
+        return problems  # the file could not be read: it has no records
+    tree = trees[name]
     for i, record in _records(trees, name, key):
         lead = record.get("lead")
         for field in fields:
             value = record.get(field)
-            items = [(None, value)] if isinstance(value, str) else list(enumerate(value or [])) \
-                if isinstance(value, list) else []
-            seen = set()
+            items: list[tuple[int | None, object]] = [(None, value)] if isinstance(value, str) \
+                else list(enumerate(value or [])) if isinstance(value, list) else []
+            seen: set[str] = set()
             for j, ref in items:
                 if not isinstance(ref, str):
                     continue
-                loc = (key, i, field) if j is None else (key, i, field, j)
+                loc: tuple[object, ...] = (key, i, field) if j is None else (key, i, field, j)
                 if ref not in partner_ids:
                     hint = did_you_mean(ref, partner_ids)
                     hint = f"did you mean {hint}?" if hint else "add the partner to partners.yaml first"
@@ -96,13 +107,13 @@ def _references(trees, name, key, fields, partner_ids) -> list:
     return problems
 
 
-def _as_date_text(value) -> str | None:
+def _as_date_text(value: object) -> str | None:
     text = value.isoformat() if isinstance(value, date) else str(value) if isinstance(value, (str, int)) else None
     return text if text and re.match(PARTIAL_DATE_PATTERN, text) else None
 
 
-def _dates_in_order(trees) -> list:
-    problems = []
+def _dates_in_order(trees: Trees) -> list[Problem]:
+    problems: list[Problem] = []
     for i, record in _records(trees, "initiatives", "initiatives"):
         start, end = _as_date_text(record.get("start")), _as_date_text(record.get("end"))
         if start and end and end < start[: len(end)]:
@@ -112,18 +123,19 @@ def _dates_in_order(trees) -> list:
     return problems
 
 
-def _emissions(trees) -> list:
+def _emissions(trees: Trees) -> list[Problem]:
     tree = trees.get("emissions")
     data = tree.value if tree else None
-    if not isinstance(data, dict) or not isinstance(data.get("sectors"), list) or not isinstance(data.get("years"), list):
+    if tree is None or not isinstance(data, dict) or not isinstance(data.get("sectors"), list) \
+            or not isinstance(data.get("years"), list):
         return []
-    problems = []
+    problems: list[Problem] = []
 
-    def add(loc, message):
+    def add(loc: tuple[object, ...], message: str) -> None:
         problems.append(problem_at("emissions.yaml", tree, "years", loc, message))
 
     sectors = [s.get("id") for s in data["sectors"] if isinstance(s, dict)]
-    previous = None
+    previous: int | None = None
     for i, row in enumerate(data["years"]):
         if not isinstance(row, dict):
             continue
@@ -151,11 +163,11 @@ def _emissions(trees) -> list:
 
 # --- Agencies: a number shown as "signed" agrees with the agencies listed as signatories ---------
 
-def agencies_signed(trees) -> list:
+def agencies_signed(trees: Trees) -> list[Problem]:
     """`agencies_count: signed` with signatories listed: the number must be the agencies among them."""
     agency_ids = {r["id"] for _, r in _records(trees, "partners", "partners")
                   if r.get("type") == "government-agency" and isinstance(r.get("id"), str)}
-    problems = []
+    problems: list[Problem] = []
     for i, record in _records(trees, "contracts", "contracts"):
         count, signatories = record.get("agencies"), record.get("signatories")
         if record.get("agencies_count") != "signed" or not isinstance(count, int) or not signatories:
@@ -188,9 +200,9 @@ def outdated(status: str, as_of: str | None, today: date, review_months: int) ->
     return as_of is None or months_since(as_of, today) >= review_months
 
 
-def status_warnings(trees, today: date, review_months: int) -> list:
+def status_warnings(trees: Trees, today: date, review_months: int) -> list[Problem]:
     """A warning (not a mistake: the build goes on) for each status that rests on an old source."""
-    warnings = []
+    warnings: list[Problem] = []
     for i, record in _records(trees, "initiatives", "initiatives"):
         status, as_of = record.get("status"), _as_date_text(record.get("status_as_of"))
         if not isinstance(status, str) or not outdated(status, as_of, today, review_months):
@@ -215,7 +227,7 @@ def _host_and_path(url: str) -> tuple[str, str]:
     return (parts.hostname or "").removeprefix("www."), parts.path or "/"
 
 
-def site_routes(trees: dict, docs: Path) -> set[str]:
+def site_routes(trees: Trees, docs: Path) -> set[str]:
     """Every page of the build, relative to site_url: 'parter/ssab/', 'en/om-programmet/', ''."""
     routes = {page_route(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")}
     for kind, (name, key) in {"partner": ("partners", "partners"), "initiative": ("initiatives", "initiatives"),
@@ -226,7 +238,7 @@ def site_routes(trees: dict, docs: Path) -> set[str]:
     return routes | {f"en/{r}" for r in routes}
 
 
-def _missing_page(url: str, site_url: str, routes) -> bool:
+def _missing_page(url: str, site_url: str, routes: Routes) -> bool:
     """True for an address under site_url that is not a page of the build."""
     (host, path), (site_host, site_path) = _host_and_path(url), _host_and_path(site_url)
     site_path = site_path if site_path.endswith("/") else site_path + "/"
@@ -237,7 +249,7 @@ def _missing_page(url: str, site_url: str, routes) -> bool:
     return route.removesuffix("index.html") not in routes()
 
 
-def _cited(value, loc=()):
+def _cited(value: object, loc: tuple[object, ...] = ()) -> Iterator[tuple[tuple[object, ...], str]]:
     """(place, url) for every address in a registry, except one that has an archived copy beside it."""
     if isinstance(value, dict):
         if value.get("archived"):
@@ -251,10 +263,10 @@ def _cited(value, loc=()):
         yield loc, value
 
 
-def own_site_links(trees: dict, site_url: str, docs: Path) -> list:
+def own_site_links(trees: Trees, site_url: str, docs: Path) -> list[Problem]:
     routes = functools.cache(lambda: site_routes(trees, docs))  # made only when an address needs them
     host = _host_and_path(site_url)[0]
-    problems = []
+    problems: list[Problem] = []
     for name, tree in trees.items():
         key = REGISTRIES[name][1]
         for loc, url in _cited(tree.value):
@@ -267,7 +279,7 @@ def own_site_links(trees: dict, site_url: str, docs: Path) -> list:
     return problems
 
 
-def _what_to_do(loc: tuple) -> str:
+def _what_to_do(loc: tuple[object, ...]) -> str:
     if len(loc) >= 3 and loc[-3] == "sources" and loc[-1] == "url":
         return f"add the address of an archived copy to `archived:` ({ARCHIVE_HINT}), or remove the source"
     if len(loc) >= 2 and loc[-2] == "sources":
@@ -276,8 +288,9 @@ def _what_to_do(loc: tuple) -> str:
     return f"use the address of an archived copy instead ({ARCHIVE_HINT}), or remove it"
 
 
-def _page_links(path: Path, docs: Path, site_url: str, host: str, routes) -> list:
-    text, problems = path.read_text(encoding="utf-8"), []
+def _page_links(path: Path, docs: Path, site_url: str, host: str, routes: Routes) -> list[Problem]:
+    text = path.read_text(encoding="utf-8")
+    problems: list[Problem] = []
     for found in URL_IN_TEXT.finditer(text):
         if _missing_page(found.group(0), site_url, routes):
             line = text.count("\n", 0, found.start()) + 1

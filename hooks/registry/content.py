@@ -34,7 +34,7 @@ class Page:
     description: str  # plain text, at most 160 characters
     html: str  # the page's content
     record: str | None  # 'partner ssab' for a record's page; None for an area or a status
-    structured_data: dict | None  # schema.org JSON-LD for a record's page
+    structured_data: dict[str, object] | None  # schema.org JSON-LD for a record's page
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class SiteContent:
     lang: str
     pages: dict[str, Page]  # by src_uri
     hand_written: dict[str, str]  # src_uri -> the page's Markdown with the markers filled in
-    search: list[dict]  # one lean entry per generated page: location, title, text
+    search: list[dict[str, str]]  # one lean entry per generated page: location, title, text
     files: dict[str, bytes]  # path under the site's root -> content
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from pydantic import BaseModel
+from pydantic_core import ErrorDetails
 
 from .models import UNION_TAGS, VOCABULARIES, pattern_name
 
@@ -14,7 +16,7 @@ LANGUAGES = {"sv": "Swedish", "en": "English"}
 YAML_BOOLEANS = "yes, no, on, off, true and false"
 
 
-def did_you_mean(word: object, choices) -> str:
+def did_you_mean(word: object, choices: Iterable[object]) -> str:
     close = difflib.get_close_matches(str(word), [c for c in choices if isinstance(c, str)], n=3, cutoff=0.6)
     return " or ".join(f"'{c}'" for c in close)
 
@@ -46,7 +48,7 @@ def _text_expected(value: object) -> str:
     return "expected a text"
 
 
-def explain(error: dict, model: type[BaseModel] | None = None) -> str:
+def explain(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
     """`error` is one item of pydantic's `ValidationError.errors()`."""
     kind, value = error["type"], error.get("input")
     loc = tuple(part for part in error["loc"] if part not in UNION_TAGS)
@@ -127,7 +129,7 @@ def _pattern_message(name: str, value: object) -> str:
     return f"'{value}' has the wrong form"
 
 
-def _known_fields(model: type[BaseModel] | None, loc: tuple) -> list[str]:
+def _known_fields(model: type[BaseModel] | None, loc: tuple[int | str, ...]) -> list[str]:
     """The field names allowed where the unknown field stands (walks the model along `loc`)."""
     current = model
     for part in loc[:-1]:
@@ -138,7 +140,7 @@ def _known_fields(model: type[BaseModel] | None, loc: tuple) -> list[str]:
     return list(current.model_fields) if current else []
 
 
-def _model_of(annotation) -> type[BaseModel] | None:
+def _model_of(annotation: object) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()) or ():

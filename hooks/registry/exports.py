@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from .load import Registries
@@ -15,6 +16,7 @@ from .schema import schema_texts
 LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
 PUBLISHER = "Borlänge kommun"
+JsonObject = dict[str, Any]  # a JSON object as pydantic's model_dump makes it: values of any JSON type
 TITLES = {
     "partners": ("Parter i Klimatneutrala Borlänge 2030", "Partners in Klimatneutrala Borlänge 2030"),
     "initiatives": ("Insatser i Klimatneutrala Borlänge 2030", "Initiatives in Klimatneutrala Borlänge 2030"),
@@ -24,15 +26,15 @@ TITLES = {
 }
 
 
-def registry_json(reg: Registries, name: str) -> dict:
+def registry_json(reg: Registries, name: str) -> JsonObject:
     """The same shape as the YAML file, so the published JSON validates against its schema."""
     if name == "emissions":
         return reg.emissions.model_dump(mode="json", exclude_none=True)
     return {name: [r.model_dump(mode="json", exclude_none=True) for r in getattr(reg, name)]}
 
 
-def _flatten(record: dict, prefix: str = "") -> dict:
-    row = {}
+def _flatten(record: JsonObject, prefix: str = "") -> dict[str, object]:
+    row: dict[str, object] = {}
     for key, value in record.items():
         column = f"{prefix}{key}"
         if isinstance(value, dict):
@@ -46,7 +48,7 @@ def _flatten(record: dict, prefix: str = "") -> dict:
     return row
 
 
-def registry_rows(reg: Registries, name: str) -> list[dict]:
+def registry_rows(reg: Registries, name: str) -> list[dict[str, object]]:
     if name == "emissions":
         sectors = [s.id for s in reg.emissions.sectors]
         return [{"year": y.year, **{s: y.values[s] for s in sectors}, "total": y.total} for y in reg.emissions.years]
@@ -63,7 +65,7 @@ def registry_csv(reg: Registries, name: str) -> str:
     return out.getvalue()
 
 
-def _field_type(values: list) -> str:
+def _field_type(values: list[object]) -> str:
     present = [v for v in values if v not in (None, "")]
     if present and all(isinstance(v, bool) for v in present):
         return "boolean"
@@ -74,8 +76,8 @@ def _field_type(values: list) -> str:
     return "string"
 
 
-def datapackage(reg: Registries, site_url: str) -> dict:
-    resources = []
+def datapackage(reg: Registries, site_url: str) -> JsonObject:
+    resources: list[JsonObject] = []
     for name in REGISTRIES:
         rows = registry_rows(reg, name)
         columns = list(dict.fromkeys(c for row in rows for c in row))
@@ -104,7 +106,8 @@ def _q(name: str) -> str:
     return f"{{{NS[prefix]}}}{local}"
 
 
-def _add(parent, name: str, text: str | None = None, lang: str | None = None, resource: str | None = None):
+def _add(parent: ET.Element, name: str, text: str | None = None, lang: str | None = None,
+         resource: str | None = None) -> ET.Element:
     node = ET.SubElement(parent, _q(name))
     if text is not None:
         node.text = text
@@ -115,7 +118,7 @@ def _add(parent, name: str, text: str | None = None, lang: str | None = None, re
     return node
 
 
-def dcat_catalogue(reg: Registries, site_url: str, contact: dict) -> bytes:
+def dcat_catalogue(reg: Registries, site_url: str, contact: dict[str, str]) -> bytes:
     data = f"{site_url}data/"
     root = ET.Element(_q("rdf:RDF"))
     catalogue = _add(root, "dcat:Catalog")
@@ -129,7 +132,7 @@ def dcat_catalogue(reg: Registries, site_url: str, contact: dict) -> bytes:
     _add(catalogue, "dct:license", resource=LICENSE["path"])
     for name in REGISTRIES:
         _dataset(_add(catalogue, "dcat:dataset"), name, site_url, contact)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return _xml(root)
 
 
 def dataset_address(site_url: str, name: str) -> str:
@@ -137,14 +140,19 @@ def dataset_address(site_url: str, name: str) -> str:
     return f"{site_url}data/{name}.rdf"
 
 
-def dataset_rdf(name: str, site_url: str, contact: dict) -> bytes:
+def dataset_rdf(name: str, site_url: str, contact: dict[str, str]) -> bytes:
     """One dataset's DCAT description, published at its identifier."""
     root = ET.Element(_q("rdf:RDF"))
     _dataset(root, name, site_url, contact)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return _xml(root)
 
 
-def _dataset(parent, name: str, site_url: str, contact: dict) -> None:
+def _xml(root: ET.Element) -> bytes:
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)  # typeshed: Any for an encoding
+    return data
+
+
+def _dataset(parent: ET.Element, name: str, site_url: str, contact: dict[str, str]) -> None:
     data = f"{site_url}data/"
     dataset = _add(parent, "dcat:Dataset")
     dataset.set(_q("rdf:about"), dataset_address(site_url, name))
@@ -173,12 +181,12 @@ def _dataset(parent, name: str, site_url: str, contact: dict) -> None:
         _add(dist, "dct:license", resource=LICENSE["path"])
 
 
-def _publisher(parent) -> None:
+def _publisher(parent: ET.Element) -> None:
     agent = _add(_add(parent, "dct:publisher"), "foaf:Agent")
     _add(agent, "foaf:name", PUBLISHER, "sv")
 
 
-def data_files(reg: Registries, site_url: str, contact: dict) -> dict[str, bytes]:
+def data_files(reg: Registries, site_url: str, contact: dict[str, str]) -> dict[str, bytes]:
     """{file name under /data/: content}."""
     files = {}
     for name in REGISTRIES:

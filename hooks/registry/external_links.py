@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
+from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .models import LANGUAGES, in_language
@@ -14,11 +14,11 @@ from .words import WORDS
 
 
 class _Marker(Treeprocessor):
-    def __init__(self, md, extension):
+    def __init__(self, md: Markdown, extension: ExternalLinks):
         super().__init__(md)
         self.extension = extension
 
-    def run(self, root):
+    def run(self, root: etree.Element) -> None:
         for link in root.iter("a"):
             if not link.get("href", "").startswith(("http://", "https://")):
                 continue
@@ -31,5 +31,5 @@ class _Marker(Treeprocessor):
 class ExternalLinks(Extension):
     lang = LANGUAGES[0]  # set per language build by the adapter
 
-    def extendMarkdown(self, md):
+    def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_Marker(md, self), "kb_external_links", 1)

@@ -4,6 +4,7 @@ initiative, or a new status of one, is a new entry (its id names the status)."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timezone
+from typing import TypedDict
 from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
@@ -21,8 +22,16 @@ def _stamp(day: date) -> str:
     return datetime.combine(day, time(0, 0), tzinfo=timezone.utc).isoformat().replace("+00:00", "Z")
 
 
-def _entries(reg: Registries, lang: str) -> list[dict]:
-    entries = []
+class _Entry(TypedDict):
+    key: str
+    route: str
+    updated: date
+    title: str
+    summary: str
+
+
+def _entries(reg: Registries, lang: str) -> list[_Entry]:
+    entries: list[_Entry] = []
     for c in reg.contracts:
         entries.append({"key": f"contract/{c.id}", "route": route("contract", c.id), "updated": c.date,
                         "title": getattr(c.title, lang), "summary": getattr(c.summary, lang)})
@@ -59,4 +68,5 @@ def atom_feed(reg: Registries, settings: Settings, lang: str) -> bytes:
         ET.SubElement(entry, "link", rel="alternate", href=root_url + e["route"])
         ET.SubElement(entry, "updated").text = _stamp(e["updated"])
         ET.SubElement(entry, "summary").text = e["summary"]
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return data

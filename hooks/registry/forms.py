@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -20,6 +21,8 @@ from .models import ID_PATTERN, PARTIAL_DATE_PATTERN, URL_PATTERN
 NO_RESPONSE = "_No response_"
 REGISTRY_OF_FORM = {"new-partner.yml": "partners", "new-initiative.yml": "initiatives"}
 LANGUAGE_OF_SUFFIX = {"_sv": ("på svenska", "in Swedish"), "_en": ("på engelska", "in English")}
+Question = dict[str, Any]  # one question of an issue form template, as YAML reads it
+Record = dict[str, Any]  # a registry record as YAML writes it: texts, numbers, dates, and lists and mappings of them
 FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "ae", "ø": "o"})
 
 
@@ -61,13 +64,13 @@ def _answer(text: str) -> str:
     return "" if text == NO_RESPONSE else text
 
 
-def read_form(path: Path) -> dict[str, dict]:
+def read_form(path: Path) -> dict[str, Question]:
     """{label: question} of an issue form template, for the questions that have an id."""
     body = yaml.safe_load(path.read_text(encoding="utf-8"))["body"]
     return {item["attributes"]["label"]: item for item in body if "id" in item}
 
 
-def which_form(answers: dict[str, str], forms: Path) -> tuple[str, dict[str, dict]]:
+def which_form(answers: dict[str, str], forms: Path) -> tuple[str, dict[str, Question]]:
     """The form whose questions the body answers: (file name, {label: question})."""
     for path in sorted(forms.glob("*.yml")):
         if path.name == "config.yml":
@@ -89,7 +92,7 @@ def quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _scalar(value) -> str:
+def _scalar(value: str | date | float) -> str:
     """Dates and numbers bare, ids and allowed values bare as in the registries, other text quoted."""
     if isinstance(value, (date, int, float)):
         return value.isoformat() if isinstance(value, date) else str(value)
@@ -97,9 +100,9 @@ def _scalar(value) -> str:
     return value if plain else quoted(value)
 
 
-def record_yaml(record: dict) -> str:
+def record_yaml(record: Record) -> str:
     """The record as a list item of its registry, indented as the registries are."""
-    lines = []
+    lines: list[str] = []
     for key, value in record.items():
         lead = "  - " if not lines else "    "
         if isinstance(value, dict):
@@ -115,13 +118,13 @@ def record_yaml(record: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _link_yaml(link: dict) -> str:
+def _link_yaml(link: Record) -> str:
     title = link["title"]
     return (f"      - title:\n          sv: {quoted(title['sv'])}\n          en: {quoted(title['en'])}\n"
             f"        url: {quoted(link['url'])}")
 
 
-def append_record(path: Path, record: dict) -> str:
+def append_record(path: Path, record: Record) -> str:
     """Append the record to the end of its file as text; returns the file's text before."""
     before = path.read_text(encoding="utf-8")
     path.write_text(before + ("" if before.endswith("\n") else "\n") + "\n" + record_yaml(record), encoding="utf-8")
@@ -131,7 +134,7 @@ def append_record(path: Path, record: dict) -> str:
 class Answers:
     """The answers of one form by question id, collecting every problem with them."""
 
-    def __init__(self, answers: dict[str, str], questions: dict[str, dict]):
+    def __init__(self, answers: dict[str, str], questions: dict[str, Question]):
         self.values = {questions[label]["id"]: value for label, value in answers.items()}
         self.labels = {q["id"]: label for label, q in questions.items()}
         self.messages: list[Message] = []
@@ -154,7 +157,7 @@ class Answers:
         self.say(field, f"svaret saknas – skriv texten {sv}; webbplatsen visar varje text på svenska och engelska",
                  f"the answer is missing — write the text {en}; the site shows every text in Swedish and English")
 
-    def pair(self, field: str, required: bool = True) -> dict | None:
+    def pair(self, field: str, required: bool = True) -> dict[str, str] | None:
         sv, en = self.text(f"{field}_sv", required), self.text(f"{field}_en", required)
         if not required and bool(sv) != bool(en):
             missing = f"{field}_en" if sv else f"{field}_sv"
@@ -211,27 +214,27 @@ class Answers:
         return value or None
 
 
-def _present(record: dict) -> dict:
+def _present(record: Record) -> Record:
     return {key: value for key, value in record.items() if value not in (None, [], "")}
 
 
-def partner_record(a: Answers, today: date) -> dict:
+def partner_record(a: Answers, today: date) -> Record:
     name = a.text("name")
     return _present({
         "id": a.record_id(name), "name": name, "name_en": a.text("name_en", required=False),
         "type": a.choice("type"), "roles": a.choices("roles"),
-        "website": (a.urls("website", required=False) or [None])[0],
+        "website": next(iter(a.urls("website", required=False)), None),
         "description": a.pair("description"), "joined": a.day("joined"),
         "caveat": a.pair("caveat", required=False), "sources": a.urls("sources"), "last_reviewed": today,
     })
 
 
-def initiative_record(a: Answers, today: date, partners: list[str]) -> dict:
+def initiative_record(a: Answers, today: date, partners: list[str]) -> Record:
     title = a.pair("title")
     return _present({
         "id": a.record_id(a.values.get("title_sv")), "title": title, "summary": a.pair("summary"),
         "category": a.choice("category"), "status": a.choice("status"), "status_as_of": a.day("status_as_of"),
-        "lead": (a.partner_ids("lead", partners, True) or [None])[0],
+        "lead": next(iter(a.partner_ids("lead", partners, True)), None),
         "partners": a.partner_ids("partners", partners, False),
         "start": a.day("start"), "end": a.day("end"), "effect": effect(a), "links": links(a),
         "caveat": a.pair("caveat", required=False), "sources": a.urls("sources"), "last_reviewed": today,
@@ -241,9 +244,9 @@ def initiative_record(a: Answers, today: date, partners: list[str]) -> dict:
 EFFECT_KEYS = {"kind": "kind", "value": "value", "unit": "unit", "svenska": "sv", "english": "en", "source": "source"}
 
 
-def effect(a: Answers) -> dict | None:
+def effect(a: Answers) -> Record | None:
     """'Typ (kind): expected' / 'Värde (value): 1200' / … -> the effect, or None when not given."""
-    parts = {}
+    parts: dict[str, str] = {}
     for line in a.lines("effect"):
         key, _, value = line.partition(":")
         found = next((v for k, v in EFFECT_KEYS.items() if k in key.lower()), None)
@@ -259,13 +262,13 @@ def effect(a: Answers) -> dict | None:
               "write all six lines as in the example: kind, value (a number), unit in Swedish / English, "
               "one sentence in Swedish and in English, and the source")
         return None
-    value = float(number) if "." in number else int(number)
-    return {"kind": parts["kind"], "value": value, "unit": {"sv": unit[0].strip(), "en": unit[1].strip()},
+    amount = float(number) if "." in number else int(number)
+    return {"kind": parts["kind"], "value": amount, "unit": {"sv": unit[0].strip(), "en": unit[1].strip()},
             "description": {"sv": parts["sv"], "en": parts["en"]}, "source": parts["source"]}
 
 
-def links(a: Answers) -> list[dict]:
-    found = []
+def links(a: Answers) -> list[Record]:
+    found: list[Record] = []
     for line in a.lines("links"):
         parts = [p.strip() for p in line.split("|")]
         if len(parts) != 3 or not all(parts):
@@ -276,7 +279,7 @@ def links(a: Answers) -> list[dict]:
     return found
 
 
-def make_record(body: str, forms: Path, partner_ids: list[str], today: date) -> tuple[str, dict]:
+def make_record(body: str, forms: Path, partner_ids: list[str], today: date) -> tuple[str, Record]:
     """(registry, record) from an issue body, or FormError with every problem in the answers."""
     raw = parse_body(body)
     form, questions = which_form(raw, forms)

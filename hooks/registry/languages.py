@@ -33,7 +33,7 @@ def fix_page_html(html: str, lang: str, default_lang: str) -> str:
     return html
 
 
-def split_search_index(site: Path, langs: tuple[str, ...], extra: dict[str, list[dict]]) -> None:
+def split_search_index(site: Path, langs: tuple[str, ...], extra: dict[str, list[dict[str, str]]]) -> None:
     """The i18n plugin merges every language into one index; write one per language root,
     with the `extra` entries of each language (locations relative to its root) added."""
     path = site / "search" / "search_index.json"
@@ -95,9 +95,9 @@ def write_sitemaps(site: Path, site_url: str, langs: tuple[str, ...], dates: dic
         return
     urls = ET.parse(path).getroot().findall(f"{{{SITEMAP}}}url")
     default = langs[0]
-    entries = {}
+    entries: dict[str, _Entry] = {}
     for url in urls:
-        alternates = {link.get("hreflang"): link.get("href") for link in url.findall(f"{{{XHTML}}}link")}
+        alternates = {link.attrib["hreflang"]: link.attrib["href"] for link in url.findall(f"{{{XHTML}}}link")}
         alternates.pop("x-default", None)
         for lang, href in alternates.items():
             entries[href] = (lang, alternates, _lastmod(href, site_url, langs, dates or {}))
@@ -116,7 +116,10 @@ def _lastmod(href: str, site_url: str, langs: tuple[str, ...], dates: dict[str, 
     return day.isoformat() if day else None
 
 
-def _urlset(entries: dict, default: str) -> ET.Element:
+_Entry = tuple[str, dict[str, str], str | None]  # a page's (language, {hreflang: address}, lastmod)
+
+
+def _urlset(entries: dict[str, _Entry], default: str) -> ET.Element:
     root = ET.Element("urlset", xmlns=SITEMAP)
     for href in sorted(entries):
         _, alternates, lastmod = entries[href]

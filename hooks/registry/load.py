@@ -3,28 +3,33 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import cast
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from . import checks
 from .explain import explain
-from .models import REGISTRIES, UNION_TAGS, ContractEvent, Emissions, Initiative, Partner
+from .models import (REGISTRIES, UNION_TAGS, ContractEvent, ContractsFile, Emissions, Initiative, InitiativesFile,
+                     Model, Partner, PartnersFile)
 from .problems import Problem, RegistryError
 from .settings import read_settings
 from .yamltree import Tree, YamlProblem, problem_at, read_tree
 
 FILES = {name: f"{name}.yaml" for name in REGISTRIES}
-RECORD_MODELS = {"partners": Partner, "initiatives": Initiative, "contracts": ContractEvent}
+RECORD_MODELS: dict[str, type[Model]] = {"partners": Partner, "initiatives": Initiative, "contracts": ContractEvent}
 
 
 @dataclass(frozen=True)
 class Registries:
-    partners: tuple[Partner, ...]
-    initiatives: tuple[Initiative, ...]
-    contracts: tuple[ContractEvent, ...]
+    partners: Sequence[Partner]  # the lists the models read, not to be changed
+    initiatives: Sequence[Initiative]
+    contracts: Sequence[ContractEvent]
     emissions: Emissions
     lines: dict[tuple[str, str], int]  # (registry, record id) -> the line where the record starts
 
@@ -36,12 +41,12 @@ class Registries:
         return {p.id: p for p in self.partners}
 
 
-def _loc(error: dict) -> tuple:
+def _loc(error: ErrorDetails) -> tuple[int | str, ...]:
     """The error's place in the file: pydantic's names for the forms of a source are not fields."""
     return tuple(part for part in error["loc"] if part not in UNION_TAGS)
 
 
-def _validate(name: str, tree: Tree, file: str):
+def _validate(name: str, tree: Tree, file: str) -> tuple[Model | None, list[Problem]]:
     """Check the file's shape, then each record on its own, so one bad record hides no other."""
     model, key = REGISTRIES[name]
     record_model = RECORD_MODELS.get(name)
@@ -56,14 +61,14 @@ def _validate(name: str, tree: Tree, file: str):
     for extra in sorted(set(value) - {key}):
         problems.append(problem_at(file, tree, key, (extra,),
                                    f"unknown top-level field '{extra}' — the file holds only '{key}:'"))
-    records = []
+    records: list[Model] = []
     for i, raw in enumerate(value[key]):
         try:
             records.append(record_model.model_validate(raw))
         except ValidationError as err:
             problems += [problem_at(file, tree, key, (key, i, *_loc(e)), explain(e, record_model))
                          for e in err.errors(include_url=False)]
-    return model.model_construct(**{key: records}), problems
+    return model.model_construct(None, **{key: records}), problems  # None: the default _fields_set
 
 
 def load_registries(root: Path | str) -> Registries:
@@ -87,7 +92,7 @@ def _site_url(root: Path) -> str | None:
     return os.environ.get("SITE_URL") or None
 
 
-def status_warnings(root: Path | str, today, review_months: int) -> list[Problem]:
+def status_warnings(root: Path | str, today: date, review_months: int) -> list[Problem]:
     """Statuses said in the present tense on an old or undated source (warnings: the build goes on)."""
     trees = {"initiatives": read_tree((Path(root) / FILES["initiatives"]).read_bytes(), FILES["initiatives"])}
     return sorted(checks.status_warnings(trees, today, review_months))
@@ -96,7 +101,7 @@ def status_warnings(root: Path | str, today, review_months: int) -> list[Problem
 def _load(paths: dict[str, Path], site_url: str | None = None, docs: Path | None = None) -> Registries:
     problems: list[Problem] = []
     trees: dict[str, Tree] = {}
-    models = {}
+    models: dict[str, Model | None] = {}
     for name, path in paths.items():
         file = path.name
         try:
@@ -117,9 +122,13 @@ def _load(paths: dict[str, Path], site_url: str | None = None, docs: Path | None
         problems += checks.own_site_links(trees, site_url, docs)
     if problems:
         raise RegistryError(problems)
+    # Here every file was read and is valid: each tree is a mapping of records, each model is set.
     lines = {}
     for name, (_, key) in REGISTRIES.items():
-        for i, record in enumerate(trees[name].value.get(key, [])):
+        records = cast(dict[str, list[dict[str, object]]], trees[name].value)
+        for i, record in enumerate(records.get(key, [])):
             lines[(name, str(record.get("id", record.get("year"))))] = trees[name].place((key, i))[0]
-    return Registries(models["partners"].partners, models["initiatives"].initiatives,
-                      models["contracts"].contracts, models["emissions"], lines)
+    return Registries(cast(PartnersFile, models["partners"]).partners,
+                      cast(InitiativesFile, models["initiatives"]).initiatives,
+                      cast(ContractsFile, models["contracts"]).contracts,
+                      cast(Emissions, models["emissions"]), lines)

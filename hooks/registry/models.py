@@ -8,13 +8,14 @@ values carry their Swedish and English labels, used both on the site and in the 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias, Union
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field,
                       StrictInt, StrictStr, Tag, WithJsonSchema)
 
 # Allowed values with their labels: {value: (Swedish, English)}.
-PARTNER_TYPES = {
+Vocabulary: TypeAlias = dict[str, tuple[str, str]]
+PARTNER_TYPES: Vocabulary = {
     "municipality": ("Kommun", "Municipality"),
     "municipal-company": ("Kommunalt bolag", "Municipal company"),
     "university": ("Högskola eller universitet", "University"),
@@ -31,7 +32,7 @@ PARTNER_TYPES = {
     # For an organisation whose kind no source states: says nothing about what it is.
     "other": ("Övrig organisation", "Other organisation"),
 }
-ROLES = {
+ROLES: Vocabulary = {
     "coordinator": ("Samordnare", "Coordinator"),
     "driving-party": ("Drivande part", "Driving party"),
     "contributing": ("Bidragande organisation", "Contributing organisation"),
@@ -40,7 +41,7 @@ ROLES = {
     "regional-partner": ("Regional part", "Regional partner"),
     "project-partner": ("Projektpartner", "Project partner"),
 }
-CATEGORIES = {
+CATEGORIES: Vocabulary = {
     "energy": ("Energi", "Energy"),
     "transport": ("Transporter", "Transport"),
     "industry": ("Industri", "Industry"),
@@ -50,39 +51,55 @@ CATEGORIES = {
     "carbon-sinks": ("Kolsänkor", "Carbon sinks"),
     "collaboration": ("Samverkan och engagemang", "Collaboration and engagement"),
 }
-STATUSES = {
+STATUSES: Vocabulary = {
     "planned": ("Planerad", "Planned"),
     "ongoing": ("Pågår", "Ongoing"),
     "completed": ("Genomförd", "Completed"),
     "paused": ("Pausad", "Paused"),
 }
-CONTRACT_KINDS = {
+CONTRACT_KINDS: Vocabulary = {
     "letter-of-intent": ("Avsiktsförklaring", "Letter of intent"),
     "local-contract": ("Lokalt klimatkontrakt", "Local climate contract"),
     "national-contract": ("Klimatkontrakt 2030", "Climate Contract 2030"),
     "expansion": ("Utvidgning", "Expansion"),
 }
-EFFECT_KINDS = {
+EFFECT_KINDS: Vocabulary = {
     "expected": ("Förväntad effekt", "Expected effect"),
     "reported": ("Rapporterad effekt", "Reported effect"),
     "target": ("Mål", "Target"),  # what a source says should happen: a target, not an effect
 }
 # What a contract event's `agencies:` number counts. "signed" only when a source says they signed.
-AGENCY_COUNTS = {
+AGENCY_COUNTS: Vocabulary = {
     "signed": ("Myndigheter som undertecknade", "Agencies that signed"),
     "taking-part": ("Myndigheter i Klimatneutrala städer 2030", "Agencies in Climate Neutral Cities 2030"),
 }
 # Every vocabulary, by the field that takes its values (an effect's `kind` is under "effect").
-VOCABULARIES = {"type": PARTNER_TYPES, "roles": ROLES, "category": CATEGORIES, "status": STATUSES,
-                "kind": CONTRACT_KINDS, "effect": EFFECT_KINDS, "agencies_count": AGENCY_COUNTS}
+VOCABULARIES: dict[str, Vocabulary] = {"type": PARTNER_TYPES, "roles": ROLES, "category": CATEGORIES,
+                                       "status": STATUSES, "kind": CONTRACT_KINDS, "effect": EFFECT_KINDS,
+                                       "agencies_count": AGENCY_COUNTS}
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+@[^\s<>\"']+)$"
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
-def _choice(vocabulary: dict):
-    return Literal[tuple(vocabulary)]  # type: ignore[valid-type]
+def _choice(vocabulary: Vocabulary) -> object:
+    return Literal[tuple(vocabulary)]
+
+
+# One value of a vocabulary. Pydantic checks it against the vocabulary's keys (a Literal made from
+# them, so the schema lists them); a type checker cannot read a Literal made at run time, and sees str.
+if TYPE_CHECKING:
+    PartnerType: TypeAlias = str
+    Role: TypeAlias = str
+    Category: TypeAlias = str
+    Status: TypeAlias = str
+    ContractKind: TypeAlias = str
+    EffectKind: TypeAlias = str
+    AgencyCount: TypeAlias = str
+else:
+    PartnerType, Role, Category, Status, ContractKind, EffectKind, AgencyCount = map(_choice, (
+        PARTNER_TYPES, ROLES, CATEGORIES, STATUSES, CONTRACT_KINDS, EFFECT_KINDS, AGENCY_COUNTS))
 
 
 def _partial_date(value: object) -> object:
@@ -161,8 +178,8 @@ class Partner(Model):
     id: Id
     name: Str = Field(description="Official name, as the organisation writes it")
     name_en: Str | None = Field(None, description="Established English name, only where sourced")
-    type: _choice(PARTNER_TYPES)
-    roles: list[_choice(ROLES)] = Field(min_length=1)
+    type: PartnerType
+    roles: list[Role] = Field(min_length=1)
     website: Url | None = None
     description: Text
     joined: PartialDate | None = Field(None, description="When it joined the programme")
@@ -180,7 +197,7 @@ class Partner(Model):
 
 
 class Effect(Model):
-    kind: _choice(EFFECT_KINDS)
+    kind: EffectKind
     value: StrictInt | float
     unit: Text
     description: Text
@@ -191,8 +208,8 @@ class Initiative(Model):
     id: Id
     title: Text
     summary: Text
-    category: _choice(CATEGORIES)
-    status: _choice(STATUSES)
+    category: Category
+    status: Status
     status_as_of: PartialDate | None = Field(None, description="When a source last confirmed the status")
     lead: Id = Field(description="The id of the partner that leads it")
     partners: list[Id] = Field(default_factory=list, description="Ids of the other partners taking part")
@@ -208,13 +225,13 @@ class Initiative(Model):
 class ContractEvent(Model):
     id: Id
     date: Day
-    kind: _choice(CONTRACT_KINDS)
+    kind: ContractKind
     title: Text
     summary: Text
     signatories: list[Id] = Field(description="Ids of the partners who signed")
     cities: StrictInt | None = Field(None, ge=1, description="Cities in Klimatneutrala städer 2030 then")
     agencies: StrictInt | None = Field(None, ge=1, description="National agencies: what they did is in agencies_count")
-    agencies_count: _choice(AGENCY_COUNTS) = Field(
+    agencies_count: AgencyCount = Field(
         "taking-part", description="What `agencies:` counts: 'signed' only when a source says they signed")
     documents: list[Link] = Field(default_factory=list)
     caveat: Text | None = None
@@ -225,7 +242,7 @@ class ContractEvent(Model):
 class Sector(Model):
     id: Id
     name: Text
-    category: _choice(CATEGORIES)
+    category: Category
 
 
 class EmissionsYear(Model):
@@ -266,7 +283,7 @@ class ContractsFile(Model):
 
 
 # Registry file name -> the model of the whole file, and the key that holds its records.
-REGISTRIES = {
+REGISTRIES: dict[str, tuple[type[Model], str]] = {
     "partners": (PartnersFile, "partners"),
     "initiatives": (InitiativesFile, "initiatives"),
     "contracts": (ContractsFile, "contracts"),
@@ -282,7 +299,7 @@ def in_language(pair: tuple[str, str], lang: str) -> str:
     return pair[LANGUAGES.index(lang)]
 
 
-def label(vocabulary: dict, value: str, lang: str) -> str:
+def label(vocabulary: Vocabulary, value: str, lang: str) -> str:
     return in_language(vocabulary[value], lang)
 
 

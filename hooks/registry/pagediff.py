@@ -18,21 +18,21 @@ STATES = {"new": "ny sida, new page", "gone": "sidan tas bort, page removed", "c
 class _Text(HTMLParser):
     """The words inside <article> (Material's content area), without scripts and styles."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.depth = self.skipping = 0
         self.words: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.depth += tag == "article" or (self.depth > 0 and tag not in VOID)
         self.skipping += self.depth > 0 and tag in SKIP
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if self.depth > 0 and tag not in VOID:
             self.skipping -= tag in SKIP and self.skipping > 0
             self.depth -= 1
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self.depth > 0 and not self.skipping:
             self.words += data.split()
 

@@ -39,7 +39,7 @@ def _describe_enums(node: object) -> None:
             _describe_enums(child)
 
 
-def schema_for(name: str) -> dict:
+def schema_for(name: str) -> dict[str, object]:
     model, _ = REGISTRIES[name]
     schema = model.model_json_schema()
     _describe_enums(schema)

@@ -20,7 +20,7 @@ import yaml
 class Settings:
     languages: tuple[str, ...]  # language codes; the first is the default, at the site's root
     site_url: str = ""  # where the site is published, with its sub-path and a closing slash
-    contact: dict = field(default_factory=dict)
+    contact: dict[str, str] = field(default_factory=dict)
     repository: str = ""  # https://github.com/owner/repo: "Suggest a change" links go there
     feed_authority: str | None = None  # "domain,year": the feed's entry ids, whatever the address
     branch: str = "main"
@@ -57,7 +57,7 @@ class ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml as MkDocs reads it: `!ENV [NAME, default]` is the variable's value, else the default."""
 
 
-def _env(loader: ConfigLoader, node: yaml.Node) -> Any:
+def _env(loader: ConfigLoader, node: yaml.ScalarNode | yaml.SequenceNode | yaml.MappingNode) -> Any:
     names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
     *variables, default = names if len(names) > 1 else (*names, None)
     return next((os.environ[name] for name in variables if name in os.environ), default)

@@ -46,8 +46,10 @@ class Generated:
 
 def generated_pages(reg: Registries) -> list[Generated]:
     """Every page made from the registries: one per record, initiative area and status."""
-    both = lambda text: {lang: getattr(text, lang) for lang in LANGS}  # noqa: E731
-    none = {lang: [] for lang in LANGS}
+    def both(text: Text) -> dict[str, str]:
+        return {lang: getattr(text, lang) for lang in LANGS}
+
+    none: dict[str, list[str]] = {lang: [] for lang in LANGS}
     pages = []
     for p in reg.partners:
         facts = {lang: [label(ROLES, r, lang) for r in p.roles] + [label(PARTNER_TYPES, p.type, lang)]
@@ -75,11 +77,11 @@ VIEW_INTROS = {
 }
 
 
-def search_entries(reg: Registries) -> dict[str, list[dict]]:
+def search_entries(reg: Registries) -> dict[str, list[dict[str, str]]]:
     """{lang: search index entries}, one per generated page, located relative to the language
     root. Material shows an entry's title and text as HTML, so both are escaped as Material
     escapes the text it takes from pages."""
-    entries: dict[str, list[dict]] = {lang: [] for lang in LANGS}
+    entries: dict[str, list[dict[str, str]]] = {lang: [] for lang in LANGS}
     for page in generated_pages(reg):
         for lang in LANGS:
             facts = page.facts[lang]

@@ -27,7 +27,7 @@ COMPILE_OPTIONS = (
 FOLDER = Path(".cache") / "jinja"
 
 
-def compile_options(env: jinja2.Environment, name: str) -> tuple:
+def compile_options(env: jinja2.Environment, name: str) -> tuple[object, ...]:
     """Everything besides the source that decides the code a template compiles to."""
     autoescape = env.autoescape(name) if callable(env.autoescape) else env.autoescape
     return (jinja2.__version__, bool(autoescape), env.finalize is not None, tuple(sorted(env.extensions)),

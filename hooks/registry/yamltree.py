@@ -9,7 +9,9 @@ and every value keeps its position for the editor's error messages.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 import yaml
 
@@ -23,7 +25,7 @@ MAX_BYTES = 5_000_000
 MAX_DEPTH = 20
 
 _DUPLICATE = object()  # the key of a value that is dropped because its key came twice
-Path = tuple  # ("partners", 3, "name"): keys and list indexes from the document root
+Path: TypeAlias = tuple[object, ...]  # ("partners", 3, "name"): keys and list indexes from the document root
 
 
 @dataclass
@@ -86,14 +88,28 @@ def _decode(raw: bytes, file: str) -> str:
     return text
 
 
-def _place(mark) -> tuple[int, int]:
-    return (mark.line + 1, mark.column + 1)
+def _place(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark  # the parser always sets it; the stubs allow None
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
-def _scalar(event, problem) -> object:
+_Raise: TypeAlias = Callable[[yaml.Event, str], "YamlProblem"]
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An open mapping or list while the events are read: where it is, and the key read last."""
+
+    container: dict[object, object] | list[object]
+    path: Path
+    pending_key: object = None
+
+
+def _scalar(event: yaml.ScalarEvent, problem: _Raise) -> object:
     if event.tag not in (None, "!"):
         raise problem(event, f"the tag {event.tag} is not allowed — remove it and write plain text")
-    tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    # types-PyYAML leaves Resolver.resolve unannotated; it returns the tag, a str
+    tag: str = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
     node = yaml.ScalarNode(tag, event.value)
     try:
         return _constructor.construct_object(node)
@@ -103,13 +119,13 @@ def _scalar(event, problem) -> object:
         _constructor.constructed_objects.pop(node, None)  # else every scalar ever read stays in memory
 
 
-def _build(events, file: str) -> Tree:
-    def problem(event, message: str) -> YamlProblem:
-        line, col = _place(event.start_mark)
+def _build(events: Iterable[yaml.Event], file: str) -> Tree:
+    def problem(event: yaml.Event, message: str) -> YamlProblem:
+        line, col = _place(event)
         return YamlProblem(Problem(file, line, col, None, None, message))
 
     tree = Tree(None)
-    stack: list[list] = []  # frames: [container, path, pending_key]
+    stack: list[_Frame] = []
     documents = 0
     for event in events:
         if isinstance(event, yaml.DocumentStartEvent):
@@ -121,7 +137,7 @@ def _build(events, file: str) -> Tree:
         if isinstance(event, yaml.AliasEvent):
             raise problem(event, f"the alias *{event.anchor} is not allowed"
                                         " — write the value out in full")
-        if getattr(event, "anchor", None):
+        if isinstance(event, yaml.NodeEvent) and event.anchor:
             raise problem(event, f"the anchor &{event.anchor} is not allowed"
                                         " — remove it and write values out in full")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -130,9 +146,9 @@ def _build(events, file: str) -> Tree:
                                             " — check the indentation")
             if event.tag not in (None, "!"):
                 raise problem(event, f"the tag {event.tag} is not allowed — remove it")
-            container = {} if isinstance(event, yaml.MappingStartEvent) else []
+            container: dict[object, object] | list[object] = {} if isinstance(event, yaml.MappingStartEvent) else []
             path = _attach(tree, stack, container, event, problem)
-            stack.append([container, path, None])
+            stack.append(_Frame(container, path))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             stack.pop()
         elif isinstance(event, yaml.ScalarEvent):
@@ -140,19 +156,19 @@ def _build(events, file: str) -> Tree:
     return tree
 
 
-def _attach(tree: Tree, stack: list, value, event, problem) -> Path:
+def _attach(tree: Tree, stack: list[_Frame], value: object, event: yaml.Event, problem: _Raise) -> Path:
     """Put `value` where it belongs (root, list item, mapping key or value); return its path."""
-    place = _place(event.start_mark)
+    place = _place(event)
     if not stack:
         tree.value = value
         tree.places[()] = place
         return ()
     frame = stack[-1]
-    container, path = frame[0], frame[1]
+    container, path = frame.container, frame.path
     if isinstance(container, list):
         sub = path + (len(container),)
         container.append(value)
-    elif frame[2] is None:  # this value is a key
+    elif frame.pending_key is None:  # this value is a key
         if not isinstance(value, str):
             if isinstance(value, (dict, list)):
                 raise problem(event, "a field name must be a simple word — check the indentation")
@@ -162,14 +178,14 @@ def _attach(tree: Tree, stack: list, value, event, problem) -> Path:
             tree.duplicates.append((path + (value,), f"the field '{value}' appears twice, on lines {first}"
                                     f" and {line} (YAML would keep only the last) — keep only one"))
             value = _DUPLICATE  # keep the first; the duplicate is reported, not used
-        frame[2] = value
+        frame.pending_key = value
         tree.key_places.setdefault(path + (value,), place)
         return path + (value,)
     else:
-        sub = path + (frame[2],)
-        if frame[2] is not _DUPLICATE:
-            container[frame[2]] = value
-        frame[2] = None
+        sub = path + (frame.pending_key,)
+        if frame.pending_key is not _DUPLICATE:
+            container[frame.pending_key] = value
+        frame.pending_key = None
     tree.places[sub] = place
     return sub
 
@@ -241,7 +257,7 @@ def _record_name(tree: Tree, key: str, index: int) -> str:
     return f"#{index + 1}"
 
 
-def field_name(parts: tuple) -> str | None:
+def field_name(parts: Path) -> str | None:
     """('sources', 1) -> 'sources, item 2'; ('description', 'en') -> 'description.en'."""
     text = ""
     for part in parts:
@@ -249,7 +265,7 @@ def field_name(parts: tuple) -> str | None:
     return text or None
 
 
-def problem_at(file: str, tree: Tree, key: str, loc: tuple, message: str) -> Problem:
+def problem_at(file: str, tree: Tree, key: str, loc: Path, message: str) -> Problem:
     """A problem at `loc` (a path from the document root), naming its record and field."""
     line, col = tree.place(loc)
     record = field = None
