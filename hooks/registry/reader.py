@@ -6,11 +6,19 @@ from __future__ import annotations
 import functools
 import importlib.util
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import charts
 from .formatting import route
 
+if TYPE_CHECKING:
+    from datetime import date
+
+    from .load import Registries
+    from .models import ContractEvent, Initiative, Partner, Text
+
 READER_MARKERS = {"on-track-chart", "on-track-compact", "latest-events", "partner-strip", "sector-trends"}
+
 # An icon per area, from the Material Design icons bundled with the theme (inlined: no request).
 AREA_ICONS = {"energy": "lightning-bolt", "transport": "bus", "industry": "factory", "buildings": "home-city",
               "consumption-food": "food-apple", "waste": "recycle", "carbon-sinks": "pine-tree",
@@ -18,7 +26,7 @@ AREA_ICONS = {"energy": "lightning-bolt", "transport": "bus", "industry": "facto
 SMALL_WORDS = {"ab", "och", "i", "av", "för", "the", "of", "and"}
 
 
-def reader_context(reg, lang: str) -> dict:
+def reader_context(reg: Registries, lang: str) -> dict[str, object]:
     """Added to every registry template's context by render.py."""
     return {"on_track": lambda compact: charts.on_track_figure(reg.emissions, lang, compact),
             "latest_events": lambda n=3: latest_events(reg, lang)[:n],
@@ -26,11 +34,12 @@ def reader_context(reg, lang: str) -> dict:
             "monogram": monogram, "monogram_colour": monogram_colour, "area_icon": area_icon}
 
 
-def latest_events(reg, lang: str) -> list[dict]:
+def latest_events(reg: Registries, lang: str) -> list[dict[str, str]]:
     """What happened, newest first, each on the day it happened: contract events, partners joining,
     initiatives starting. (The Atom feed also dates initiatives by their review; that is no event.)
     Titles are markup (escaped here, a Swedish name marked as such); summaries are plain text."""
-    def event(when, kind: str, record, title: str, summary) -> dict:
+    def event(when: date | str, kind: str, record: ContractEvent | Partner | Initiative, title: str,
+              summary: Text) -> dict[str, str]:
         return {"date": str(when), "route": route(kind, record.id), "title": title,
                 "summary": getattr(summary, lang)}
 
@@ -69,4 +78,6 @@ def area_icon(category: str) -> str:
 def icons_folder() -> Path:
     """Material's bundled icons (material/templates/.icons), found without importing the theme."""
     spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("the theme mkdocs-material is not installed: run ./scripts/setup")
     return Path(spec.origin).parent / "templates" / ".icons"
