@@ -3,13 +3,15 @@ computed once per build from the registries, read by every template."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from . import models
 from .load import Registries
 
 
+R = TypeVar("R", models.Partner, models.Initiative)  # a record that _group sorts by a vocabulary
 PUBLIC_TYPES = ("municipality", "region", "county-administrative-board", "government-agency", "innovation-programme")
 
 
@@ -22,7 +24,7 @@ class SigningMatrix:
     groups: list[tuple[str, list[models.Partner]]]  # ("public" or "others", partners), never empty
 
 
-def signing_matrix(partners: list[models.Partner], contracts: list[models.ContractEvent]) -> SigningMatrix:
+def signing_matrix(partners: Sequence[models.Partner], contracts: Sequence[models.ContractEvent]) -> SigningMatrix:
     """Rows in the order of `partners`. Events with no signatories listed are left out: an empty
     column would say nobody signed, where the registry only says no signed document was found."""
     events = sorted((c for c in contracts if c.signatories), key=lambda c: c.date)
@@ -46,9 +48,9 @@ class Relations:
     records: dict[str, dict[str, Any]]  # kind -> {id: record}; for an area or a status, the value itself
 
 
-def _group(records, attribute: str, vocabulary: dict) -> dict[str, list]:
+def _group(records: Iterable[R], attribute: str, vocabulary: models.Vocabulary) -> dict[str, list[R]]:
     """{value: records with that value} for every allowed value, in the vocabulary's order."""
-    groups = {value: [] for value in vocabulary}
+    groups: dict[str, list[R]] = {value: [] for value in vocabulary}
     for record in records:
         groups[getattr(record, attribute)].append(record)
     return groups
@@ -56,9 +58,9 @@ def _group(records, attribute: str, vocabulary: dict) -> dict[str, list]:
 
 def relations(reg: Registries) -> Relations:
     """Who leads, takes part in and signed what: computed once, not per page."""
-    leads = {p.id: [] for p in reg.partners}
-    takes_part = {p.id: [] for p in reg.partners}
-    signed = {p.id: [] for p in reg.partners}
+    leads: dict[str, list[models.Initiative]] = {p.id: [] for p in reg.partners}
+    takes_part: dict[str, list[models.Initiative]] = {p.id: [] for p in reg.partners}
+    signed: dict[str, list[models.ContractEvent]] = {p.id: [] for p in reg.partners}
     for initiative in reg.initiatives:
         leads[initiative.lead].append(initiative)
         for pid in initiative.partners:
@@ -75,7 +77,8 @@ def relations(reg: Registries) -> Relations:
     counts = {name: {value: len(items) for value, items in groups.items()}
               for name, groups in (("category", by_category), ("status", by_status), ("roles", by_role),
                                    ("type", by_type))}
-    records = {"category": {c: c for c in models.CATEGORIES}, "status": {s: s for s in models.STATUSES},
-               "partner": {p.id: p for p in reg.partners}, "initiative": {i.id: i for i in reg.initiatives},
-               "contract": {c.id: c for c in reg.contracts}}
+    records: dict[str, dict[str, Any]] = {
+        "category": {c: c for c in models.CATEGORIES}, "status": {s: s for s in models.STATUSES},
+        "partner": {p.id: p for p in reg.partners}, "initiative": {i.id: i for i in reg.initiatives},
+        "contract": {c.id: c for c in reg.contracts}}
     return Relations(counts, by_role, by_category, by_status, by_type, leads, takes_part, signed, contracts, records)
