@@ -4,6 +4,7 @@ no external references, every text escaped, with a <title> for screen readers.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from .models import Partner
@@ -38,7 +39,7 @@ def badge_svg(partner: Partner, lang: str) -> bytes:
     return svg.encode("utf-8")
 
 
-def badge_files(partners: list[Partner], lang: str) -> dict[str, bytes]:
+def badge_files(partners: Sequence[Partner], lang: str) -> dict[str, bytes]:
     """{path under the language's root: SVG} for every partner."""
     return {badge_path(p.id): badge_svg(p, lang) for p in partners}
 
