@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Callable, Sequence
 from html import escape
+from typing import Any
 
 from . import models, ontrack
 from .formatting import day, number, route, signed_percent
 from .words import WORDS
+
+Scale = Callable[[float], float]  # a year or a value -> its place in the SVG
+Point = tuple[int, float]  # (year, tonnes)
 
 # Segment colours: each has at least 3:1 contrast against white (WCAG 1.4.11, tested).
 PALETTE = ("#1f4e79", "#b3541e", "#2e7d32", "#6a3d9a", "#8a6d00",
@@ -30,7 +35,7 @@ def esc(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def word(key: str, lang: str, **values) -> str:
+def word(key: str, lang: str, **values: object) -> str:
     return models.in_language(WORDS["chart_" + key], lang).format(**values)
 
 
@@ -100,7 +105,7 @@ def emissions_chart(emissions: models.Emissions, lang: str, id: str = "kb-emissi
     return "".join(parts)
 
 
-def labelled(years: list[int], x, room: float) -> set[int]:
+def labelled(years: list[int], x: Scale, room: float) -> set[int]:
     """The years that get a label: the last one, then each that is at least `room` from the next labelled."""
     chosen, edge = set(), math.inf
     for year in reversed(years):
@@ -132,10 +137,11 @@ def y_axis(top: float, step: float, scale: float, width: float, lang: str) -> li
     return parts
 
 
-def stacked_bar(year: models.EmissionsYear, sectors, centre: float, bar: float, scale: float, lang: str, id: str,
+def stacked_bar(year: models.EmissionsYear, sectors: Sequence[models.Sector], centre: float, bar: float, scale: float, lang: str, id: str,
                 with_total: bool = True, with_year: bool = True) -> str:
     """One year's bar: the first sector at the bottom; negative values are not drawn."""
-    y, x = TOP + PLOT_HEIGHT, centre - bar / 2
+    y: float = TOP + PLOT_HEIGHT
+    x = centre - bar / 2
     rects = []
     for i, sector in enumerate(sectors):
         height = max(year.values.get(sector.id, 0.0), 0.0) / 1000 * scale
@@ -150,7 +156,7 @@ def stacked_bar(year: models.EmissionsYear, sectors, centre: float, bar: float, 
     return f'<g data-year="{year.year}" data-x="{centre:.2f}">' + "".join(rects) + "</g>"
 
 
-def legend(sectors, id: str) -> list[tuple[str, models.Sector]]:
+def legend(sectors: Sequence[models.Sector], id: str) -> list[tuple[str, models.Sector]]:
     """(fill, sector) for the legend below the SVG (partials/registry/emissions-chart.html), the top
     of the stack first, as the eye reads the bars."""
     return [(fill(i, id), sectors[i]) for i in reversed(range(len(sectors)))]
@@ -194,23 +200,27 @@ def partner_name(partner: models.Partner, lang: str) -> str:
 OT_WIDTH, OT_TOP, OT_LEFT, OT_RIGHT, OT_BOTTOM = 580, 60, 52, 132, 34
 
 
-def year_scale(first: int, last: int, left: float, width: float):
+def year_scale(first: int, last: int, left: float, width: float) -> Scale:
     """x of a year: proportional to the distance in years (1990→2000 is ten times 2020→2021)."""
     unit = width / max(last - first, 1)
     return lambda year: left + (year - first) * unit
 
 
-def tonnes_scale(highest: float, top: float, height: float):
+def tonnes_scale(highest: float, top: float, height: float) -> tuple[Scale, list[tuple[float, float]]]:
     """(y of a value in tonnes, the gridlines as [(y, kt)]) for 0..highest, in thousands of tonnes."""
     step = nice_step(highest / 1000)
     ceiling = max(step * math.ceil(highest / 1000 / step), step)
-    y = lambda tonnes: top + height - tonnes / 1000 / ceiling * height  # noqa: E731
+
+    def y(tonnes: float) -> float:
+        return top + height - tonnes / 1000 / ceiling * height
+
     return y, [(y(i * step * 1000), i * step) for i in range(round(ceiling / step) + 1)]
 
 
-def runs(points: list[tuple[int, float]]) -> tuple[list[list], list[tuple]]:
+def runs(points: Sequence[Point]) -> tuple[list[list[Point]], list[tuple[Point, Point]]]:
     """Consecutive years as runs (drawn solid) and the gaps between runs (drawn dotted)."""
-    groups, gaps = [], []
+    groups: list[list[Point]] = []
+    gaps: list[tuple[Point, Point]] = []
     for point in points:
         if groups and point[0] == groups[-1][-1][0] + 1:
             groups[-1].append(point)
@@ -221,12 +231,12 @@ def runs(points: list[tuple[int, float]]) -> tuple[list[list], list[tuple]]:
     return groups, gaps
 
 
-def polyline(points, x, y) -> str:
+def polyline(points: Sequence[Point], x: Scale, y: Scale) -> str:
     """SVG points for (year, tonnes) pairs."""
     return " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in points)
 
 
-def series(points, x, y) -> dict:
+def series(points: Sequence[Point], x: Scale, y: Scale) -> dict[str, Any]:
     """A reported series: solid runs of consecutive years, dotted gaps, a dot per year."""
     groups, gaps = runs(points)
     return {"runs": [polyline(run, x, y) for run in groups if len(run) > 1],
@@ -234,7 +244,7 @@ def series(points, x, y) -> dict:
             "dots": [(x(a), y(b), a, b) for a, b in points]}
 
 
-def spread(labels: list[dict], room: float) -> list[dict]:
+def spread(labels: list[dict[str, Any]], room: float) -> list[dict[str, Any]]:
     """Move end labels apart vertically so that no two are closer than `room`."""
     ordered = sorted(labels, key=lambda label: label["y"])
     for above, below in zip(ordered, ordered[1:]):
@@ -242,7 +252,7 @@ def spread(labels: list[dict], room: float) -> list[dict]:
     return labels
 
 
-def on_track_figure(emissions: models.Emissions, lang: str, compact: bool = False) -> dict:
+def on_track_figure(emissions: models.Emissions, lang: str, compact: bool = False) -> dict[str, Any]:
     """Everything the on-track template draws: lines as SVG point lists, labels, axes, sentence, table."""
     result = ontrack.on_track([(y.year, y.total) for y in emissions.years])
     goal = ontrack.GOAL_YEAR
@@ -269,14 +279,14 @@ def on_track_figure(emissions: models.Emissions, lang: str, compact: bool = Fals
     }
 
 
-def history_label(shown, x, y) -> tuple[float, float]:
+def history_label(shown: Sequence[Point], x: Scale, y: Scale) -> tuple[float, float]:
     """Where "Emissions <last year>" goes: just below the last point, ending at it. The years
     before lie above it where emissions fell, and the trend and path lines run off to the right."""
     last_year, last_value = shown[-1]
     return x(last_year), y(last_value) + FONT * 1.2
 
 
-def ontrack_values(result: ontrack.OnTrack, lang: str) -> dict:
+def ontrack_values(result: ontrack.OnTrack, lang: str) -> dict[str, Any]:
     """The numbers the sentence, the labels and the description say, rounded to thousands of tonnes."""
     goal = ontrack.GOAL_YEAR
     return {"trend": number(round(result.trend_at(goal), -3), lang),
@@ -291,7 +301,7 @@ def ontrack_values(result: ontrack.OnTrack, lang: str) -> dict:
 SM_WIDTH, SM_TOP, SM_HEIGHT, SM_LEFT, SM_RIGHT, SM_BOTTOM = 320, 30, 120, 52, 16, 30
 
 
-def sector_figures(emissions: models.Emissions, lang: str) -> list[dict]:
+def sector_figures(emissions: models.Emissions, lang: str) -> list[dict[str, Any]]:
     """One small chart per sector, all on the scale of the largest value of any sector; largest
     sector (in the last year) first."""
     first, goal = emissions.years[0].year, ontrack.GOAL_YEAR
@@ -305,7 +315,7 @@ def sector_figures(emissions: models.Emissions, lang: str) -> list[dict]:
     return sorted(figures, key=lambda f: -f["last"][1])
 
 
-def sector_figure(sector: models.Sector, points, x, y, lang: str) -> dict:
+def sector_figure(sector: models.Sector, points: list[Point], x: Scale, y: Scale, lang: str) -> dict[str, Any]:
     result = ontrack.on_track(points)
     change = ontrack.change_since(points)
     return {"id": sector.id, "name": getattr(sector.name, lang), "category": sector.category,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -59,8 +60,8 @@ class Renderer:
         html = self.env.get_template(f"{name}.html").render(self._context(here, lang), **context)
         return "\n" + html.strip() + "\n"
 
-    def _context(self, here: str, lang: str) -> dict:
-        def t(key: str, **values) -> str:
+    def _context(self, here: str, lang: str) -> dict[str, Any]:
+        def t(key: str, **values: object) -> str:
             sv, en = WORDS[key]
             return (sv if lang == "sv" else en).format(**values)
 
@@ -88,11 +89,11 @@ class Renderer:
             **reader.reader_context(self.reg, lang),
         }
 
-    def structured_data(self, record_ref: str, lang: str, page_url: str) -> dict:
+    def structured_data(self, record_ref: str, lang: str, page_url: str) -> dict[str, Any]:
         """schema.org data for a record page (JSON-LD): Organization, Project or Event."""
         kind, record_id = record_ref.split()
         record = self.relations.records[kind][record_id]
-        data = {"@context": "https://schema.org", "url": page_url, "inLanguage": lang}
+        data: dict[str, Any] = {"@context": "https://schema.org", "url": page_url, "inLanguage": lang}
         if kind == "partner":
             public = record.type in ("municipality", "government-agency", "region", "county-administrative-board")
             data |= {"@type": "GovernmentOrganization" if public else "Organization", "name": record.name,
@@ -110,7 +111,7 @@ class Renderer:
                      "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode"}
         return data
 
-    def per_resident(self):
+    def per_resident(self) -> tuple[int, float, models.Population] | None:
         """(emissions year, tonnes per resident, Population) for the latest year with a population
         figure, or None."""
         population = {p.date.year: p for p in self.reg.emissions.population}
@@ -119,5 +120,5 @@ class Renderer:
                 return year.year, year.total / population[year.year].value, population[year.year]
         return None
 
-    def is_stale(self, record) -> bool:
+    def is_stale(self, record: models.Partner | models.Initiative | models.ContractEvent) -> bool:
         return months_between(record.last_reviewed, self.settings.today) >= self.settings.review_months
