@@ -26,8 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 100 * 1024  # the start page, compressed (issue #13)
 START_PAGES = {"", "en/"}
 DEFAULT_ROUTES = ["", "en/", "parter/ssab/", "insatser/"]
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -37,8 +43,9 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
 def build(www: Path, base: str) -> None:
     env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(www / "site")],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(www / "site")], cwd=ROOT, env=env, check=True
+    )
 
 
 def weigh(browser, base: str, www: Path, route: str) -> tuple[int, list[str]]:
@@ -53,13 +60,13 @@ def weigh(browser, base: str, www: Path, route: str) -> tuple[int, list[str]]:
     total = 0
     print(f"\n/{route}  (390 px wide)\n{'gzip bytes':>10} {'raw bytes':>10}  file")
     for url in dict.fromkeys(urls):
-        path = www / "site" / url[len(base):].split("?")[0].split("#")[0]
+        path = www / "site" / url[len(base) :].split("?")[0].split("#")[0]
         if not path.exists():
             continue  # a failed request, listed below
         data = (path / "index.html" if path.is_dir() else path).read_bytes()
         size = len(gzip.compress(data, 6))
         total += size
-        print(f"{size:>10,} {len(data):>10,}  {url[len(base):] or '(page)'}")
+        print(f"{size:>10,} {len(data):>10,}  {url[len(base) :] or '(page)'}")
     print(f"{total:>10,} in total")
     for failure in failed:
         print(f"  FAILED REQUEST: {failure}")

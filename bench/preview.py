@@ -23,8 +23,17 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COPY = ("mkdocs.yml", "partners.yaml", "initiatives.yaml", "contracts.yaml", "emissions.yaml",
-        "hooks", "overrides", "schemas", "docs")
+COPY = (
+    "mkdocs.yml",
+    "partners.yaml",
+    "initiatives.yaml",
+    "contracts.yaml",
+    "emissions.yaml",
+    "hooks",
+    "overrides",
+    "schemas",
+    "docs",
+)
 OLD = "Stålföretag med valsverk"  # the start of SSAB's Swedish description
 
 
@@ -60,10 +69,13 @@ def main() -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
-                                       "SITE_URL": f"http://127.0.0.1:{port}/"})  # as scripts/serve does
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"},
+        )  # as scripts/serve does
         try:
             url = f"http://127.0.0.1:{port}/parter/ssab/"
             first = wait_for(url, OLD)
@@ -77,8 +89,10 @@ def main() -> None:
                 registry.write_text(text.replace(OLD, f"{marker}: {OLD.lower()}", 1), encoding="utf-8")
                 times.append(wait_for(url, marker))
                 time.sleep(1)  # let the server settle, as an editor reading the page would
-            print(f"edit to page: median {statistics.median(times):.2f} s, slowest {max(times):.2f} s "
-                  f"over {args.edits} edits ({', '.join(f'{t:.2f}' for t in times)})")
+            print(
+                f"edit to page: median {statistics.median(times):.2f} s, slowest {max(times):.2f} s "
+                f"over {args.edits} edits ({', '.join(f'{t:.2f}' for t in times)})"
+            )
         finally:
             server.terminate()
             server.wait(timeout=30)

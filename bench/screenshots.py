@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from page_weight import ROOT, served_site  # noqa: E402
+from page_weight import ROOT, served_site
 
 OUT = ROOT / "bench" / "out"
 ROUTES = ["", "klimatneutralt/", "insatser/", "parter/ssab/"]

@@ -32,9 +32,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import run  # noqa: E402  (the benchmark's synthetic registries and build)
-from page_weight import ARGS, Quiet  # noqa: E402
-
+import run
+from page_weight import ARGS, Quiet
 
 
 def queries(n: int, lang: str) -> list[tuple[str, str | None]]:
@@ -42,9 +41,13 @@ def queries(n: int, lang: str) -> list[tuple[str, str | None]]:
     reader wants is known, and a common word; names as the page's language shows them."""
     a, b, c, d = 2 * n // 5, 4 * n // 5, 3 * (n // 7), n // 3 + 1  # c is a multiple of 3: an English name
     partner, initiative = ("Partner {} AB", "Insats {}") if lang == "sv" else ("Partner {} Ltd", "Initiative {}")
-    return [(partner.format(c), f"parter/partner-{c}/"), (initiative.format(b), f"insatser/initiative-{b}/"),
-            (f"Partner {a} AB" if a % 3 else f"Partner {a + 1} AB", f"parter/partner-{a if a % 3 else a + 1}/"),
-            (initiative.format(d), f"insatser/initiative-{d}/"), ("biogas", None)]
+    return [
+        (partner.format(c), f"parter/partner-{c}/"),
+        (initiative.format(b), f"insatser/initiative-{b}/"),
+        (f"Partner {a} AB" if a % 3 else f"Partner {a + 1} AB", f"parter/partner-{a if a % 3 else a + 1}/"),
+        (initiative.format(d), f"insatser/initiative-{d}/"),
+        ("biogas", None),
+    ]
 
 
 RESULTS = ".md-search-result__item > a"
@@ -55,12 +58,15 @@ def answered(page, query: str, expected: str | None, timeout: float = 60_000) ->
     """Wait until the result list holds the expected record (or any result for a common word)."""
     condition = "true" if expected is None else f"a.href.split(/[?#]/)[0].endsWith('/{expected}')"
     try:
-        page.wait_for_function(f"() => [...document.querySelectorAll('{RESULTS}')].some(a => {condition})",
-                               polling="raf", timeout=timeout)
+        page.wait_for_function(
+            f"() => [...document.querySelectorAll('{RESULTS}')].some(a => {condition})", polling="raf", timeout=timeout
+        )
     except PlaywrightTimeout:
         shown = page.eval_on_selector_all(RESULTS, "els => els.slice(0, 5).map(e => e.href.split('?')[0])")
-        sys.exit(f"{query!r}: {expected or 'a result'} not among the results within {timeout / 1000:.0f} s;"
-                 f" shown first: {shown}")
+        sys.exit(
+            f"{query!r}: {expected or 'a result'} not among the results within {timeout / 1000:.0f} s;"
+            f" shown first: {shown}"
+        )
 
 
 def measure(browser, base: str, lang: str, n: int, slowdown: float) -> dict:
@@ -102,15 +108,22 @@ def main() -> None:
         run.ENV["SITE_URL"] = base  # the site's absolute links (language switcher) point at this server
         wall, _, _ = run.build_once(project)
         print(f"N={args.size:,}: built in {wall:.0f} s; CPU slowdown {args.cpu_slowdown:g}x")
-        print("| language | index raw (MB) | index gzip (MB) | page load (s) | first answer after load (s) "
-              "| further query, median (s) | further query, slowest (s) |\n|---|---:|---:|---:|---:|---:|---:|")
+        print(
+            "| language | index raw (MB) | index gzip (MB) | page load (s) | first answer after load (s) "
+            "| further query, median (s) | further query, slowest (s) |\n|---|---:|---:|---:|---:|---:|---:|"
+        )
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             for lang in ("sv", "en"):
-                index = (project / "site" / ("" if lang == "sv" else "en") / "search" / "search_index.json").read_bytes()
+                index = (
+                    project / "site" / ("" if lang == "sv" else "en") / "search" / "search_index.json"
+                ).read_bytes()
                 r = measure(browser, base, lang, args.size, args.cpu_slowdown)
-                print(f"| {lang} | {len(index) / 1e6:.2f} | {len(gzip.compress(index, 6)) / 1e6:.2f} | {r['load']:.2f} "
-                      f"| {r['first']:.2f} | {r['query']:.2f} | {r['worst']:.2f} |", flush=True)
+                print(
+                    f"| {lang} | {len(index) / 1e6:.2f} | {len(gzip.compress(index, 6)) / 1e6:.2f} | {r['load']:.2f} "
+                    f"| {r['first']:.2f} | {r['query']:.2f} | {r['worst']:.2f} |",
+                    flush=True,
+                )
             browser.close()
         server.shutdown()
         server.server_close()

@@ -16,12 +16,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-
 sys.path.insert(0, str(Path(__file__).parent))
 
-from registry.changes import read_version, summary  # noqa: E402
-from registry.load import FILES  # noqa: E402
-from registry.settings import read_settings  # noqa: E402
+from registry.changes import read_version, summary
+from registry.load import FILES
+from registry.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,14 +38,16 @@ def export(revision: str, folder: Path, repo: Path | None = None) -> Path:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--pages"] and len(argv) == 3:
         from registry.pagediff import site_diff
+
         print(site_diff(Path(argv[1]), Path(argv[2]), read_settings(ROOT / "mkdocs.yml").site_url), end="")
         return 0
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
     for revision in argv:
-        if subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
-                          capture_output=True).returncode:
+        if subprocess.run(
+            ["git", "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], capture_output=True
+        ).returncode:
             print(f"changes.py: '{revision}' is not a commit in this repository", file=sys.stderr)
             return 2
     with tempfile.TemporaryDirectory() as base, tempfile.TemporaryDirectory() as head:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from registry import RegistryError, load_registries  # noqa: E402
-from registry.load import status_warnings  # noqa: E402
-from registry.schema import write_schemas  # noqa: E402
-from registry.settings import read_settings  # noqa: E402
+from registry import RegistryError, load_registries
+from registry.load import status_warnings
+from registry.schema import write_schemas
+from registry.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,8 +38,10 @@ def main(argv: list[str]) -> int:
             for problem in err.problems:
                 print(problem.annotation())
         return 1
-    print(f"OK: {len(reg.partners)} partners, {len(reg.initiatives)} initiatives, "
-          f"{len(reg.contracts)} contract events, {len(reg.emissions.years)} years of emissions.")
+    print(
+        f"OK: {len(reg.partners)} partners, {len(reg.initiatives)} initiatives, "
+        f"{len(reg.contracts)} contract events, {len(reg.emissions.years)} years of emissions."
+    )
     config = root / "mkdocs.yml"
     months = read_settings(config).review_months if config.is_file() else 12
     warnings = status_warnings(root, date.today(), months)
@@ -48,8 +50,10 @@ def main(argv: list[str]) -> int:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print(warning.annotation().replace("::error ", "::warning ", 1))
     if warnings:
-        print(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}: shown on the editors' page"
-              " (För redaktörer); the site is built all the same.")
+        print(
+            f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}: shown on the editors' page"
+            " (För redaktörer); the site is built all the same."
+        )
     return 0
 
 

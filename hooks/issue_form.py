@@ -15,15 +15,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from registry import RegistryError, load_registries  # noqa: E402
-from registry.forms import FormError, append_record, make_record  # noqa: E402
-from registry.load import FILES  # noqa: E402
+from registry import RegistryError, load_registries
+from registry.forms import FormError, append_record, make_record
+from registry.load import FILES
 
 ROOT = Path(__file__).resolve().parent.parent
-FAILED = ("Förslaget kunde inte bli en post i registret. Rätta svaren genom att redigera ärendet, "
-          "och sätt sedan etiketten igen.\n"
-          "*(The proposal could not become a registry record. Correct the answers by editing the issue, "
-          "then add the label again.)*\n")
+FAILED = (
+    "Förslaget kunde inte bli en post i registret. Rätta svaren genom att redigera ärendet, "
+    "och sätt sedan etiketten igen.\n"
+    "*(The proposal could not become a registry record. Correct the answers by editing the issue, "
+    "then add the label again.)*\n"
+)
 
 
 def _option(argv: list[str], name: str, default: str) -> str:

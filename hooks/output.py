@@ -12,7 +12,8 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from registry import languages  # noqa: E402
+from registry import languages
+
 
 def _lang(config) -> str:
     return config.theme["language"]

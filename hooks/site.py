@@ -42,12 +42,12 @@ from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from registry import RegistryError, load_registries  # noqa: E402  (after the path above)
-from registry.content import ContentError, SiteContent, build_site, generated_paths  # noqa: E402
-from registry.external_links import ExternalLinks  # noqa: E402
-from registry.formatting import RECORD_ROUTES  # noqa: E402
-from registry.settings import settings_from_config  # noqa: E402
-from registry.template_cache import template_cache  # noqa: E402
+from registry import RegistryError, load_registries
+from registry.content import ContentError, SiteContent, build_site, generated_paths
+from registry.external_links import ExternalLinks
+from registry.formatting import RECORD_ROUTES
+from registry.settings import settings_from_config
+from registry.template_cache import template_cache
 
 KEY = "kb_build"
 WATCH_SECONDS = 0.1  # how often `mkdocs serve` looks for a registry edit
@@ -77,11 +77,13 @@ class Build:
         self.not_found: dict[str, str] = {}  # every language's 404 page, for hooks/output.py
 
     def make_content(self, lang: str, files) -> None:
-        hand_written = {f.src_uri: get_data(f.content_string)[0] for f in files.documentation_pages()
-                        if f.src_uri not in self.generated}  # the Markdown after the front matter
+        hand_written = {
+            f.src_uri: get_data(f.content_string)[0]
+            for f in files.documentation_pages()
+            if f.src_uri not in self.generated
+        }  # the Markdown after the front matter
         try:
-            self.content = build_site(self.registries, self.settings, lang, hand_written, self.templates,
-                                      self.compiled)
+            self.content = build_site(self.registries, self.settings, lang, hand_written, self.templates, self.compiled)
         except ContentError as err:
             raise Abort(str(err) + STOPPED) from None
         self.search[lang] = self.content.search
@@ -111,8 +113,10 @@ def on_files(files, config):
             if not existing.content_string.startswith("---\n# Generated from the registries"):
                 folder, name = src_uri.rsplit("/", 1)
                 kind = next(k for k, route in RECORD_ROUTES.items() if route == folder)
-                clashes.append(f"docs/{src_uri}: this hand-written page has the address of the page made for "
-                               f"{kind} '{name.split('.')[0]}' from the registries; rename or move the page.")
+                clashes.append(
+                    f"docs/{src_uri}: this hand-written page has the address of the page made for "
+                    f"{kind} '{name.split('.')[0]}' from the registries; rename or move the page."
+                )
                 continue
             files.remove(existing)  # a copy written to disk by an earlier version of the hooks
         files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
@@ -128,8 +132,11 @@ def on_nav(nav, config, files):
     for file in files.documentation_pages():
         page = build.content.pages.get(file.src_uri)
         if page is not None:
-            meta = {"title": _escape(page.title), "description": _escape(page.description),
-                    "search": {"exclude": True}}  # indexed lean instead: SiteContent.search
+            meta = {
+                "title": _escape(page.title),
+                "description": _escape(page.description),
+                "search": {"exclude": True},
+            }  # indexed lean instead: SiteContent.search
             front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
             file.content_string = f"---\n{HEADER}\n{front}---\n"  # a JSON string is a YAML scalar
     return nav

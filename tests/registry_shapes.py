@@ -12,10 +12,20 @@ from registry.models import CATEGORIES, CONTRACT_KINDS, EFFECT_KINDS, PARTNER_TY
 
 # Letters of several scripts, marks, emoji, quotes, markup and template syntax, spaces.
 ODD = "åäöÅÄÖéüßøæ漢字עבריתالعربية😀🇸🇪\u0301\u200b\u00a0<>&\"'`*_[](){}#|\\/:;,.!?-–—…%$@~^=+ \t"
-text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(ODD),
-               min_size=1, max_size=40) | st.text(alphabet="ab ", min_size=300, max_size=2000)
-url = st.sampled_from(["https://example.org", "https://example.org/a/b?c=d#e", "http://x.se/" + "y" * 200,
-                       "mailto:info@example.org", "https://exämple.se/ö"])
+text = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(ODD),
+    min_size=1,
+    max_size=40,
+) | st.text(alphabet="ab ", min_size=300, max_size=2000)
+url = st.sampled_from(
+    [
+        "https://example.org",
+        "https://example.org/a/b?c=d#e",
+        "http://x.se/" + "y" * 200,
+        "mailto:info@example.org",
+        "https://exämple.se/ö",
+    ]
+)
 day = st.dates(min_value=date(1990, 1, 1), max_value=date(2026, 12, 31))
 partial_date = st.one_of(day, day.map(lambda d: d.isoformat()[:7]), st.integers(1990, 2040))
 
@@ -35,13 +45,22 @@ def subset(items, min_size=0):
 
 @st.composite
 def partners(draw):
-    ids = draw(st.lists(st.from_regex(r"\A[a-z0-9]{1,12}(-[a-z0-9]{1,12}){0,2}\Z"), min_size=1, max_size=4,
-                        unique=True).filter(lambda ids: "index" not in ids))
+    ids = draw(
+        st.lists(
+            st.from_regex(r"\A[a-z0-9]{1,12}(-[a-z0-9]{1,12}){0,2}\Z"), min_size=1, max_size=4, unique=True
+        ).filter(lambda ids: "index" not in ids)
+    )
     records = []
     for pid in ids:
-        record = {"id": pid, "name": draw(text), "type": draw(st.sampled_from(list(PARTNER_TYPES))),
-                  "roles": draw(subset(list(ROLES), 1)), "description": draw(bilingual()),
-                  "sources": draw(st.lists(url, min_size=1, max_size=3)), "last_reviewed": draw(day)}
+        record = {
+            "id": pid,
+            "name": draw(text),
+            "type": draw(st.sampled_from(list(PARTNER_TYPES))),
+            "roles": draw(subset(list(ROLES), 1)),
+            "description": draw(bilingual()),
+            "sources": draw(st.lists(url, min_size=1, max_size=3)),
+            "last_reviewed": draw(day),
+        }
         record |= draw(optional(name_en=text, website=url, joined=partial_date, caveat=bilingual()))
         records.append(record)
     return records
@@ -52,17 +71,37 @@ def initiatives(draw, partner_ids):
     records = []
     for n in range(draw(st.integers(0, 4))):
         lead = draw(st.sampled_from(partner_ids))
-        record = {"id": f"i{n}", "title": draw(bilingual()), "summary": draw(bilingual()),
-                  "category": draw(st.sampled_from(list(CATEGORIES))),
-                  "status": draw(st.sampled_from(list(STATUSES))), "lead": lead,
-                  "sources": draw(st.lists(url, min_size=1, max_size=2)), "last_reviewed": draw(day)}
-        effect = st.fixed_dictionaries({"kind": st.sampled_from(list(EFFECT_KINDS)),
-                                        "value": st.integers(-10**9, 10**9) | st.floats(-1e9, 1e9),
-                                        "unit": bilingual(), "description": bilingual(), "source": url})
+        record = {
+            "id": f"i{n}",
+            "title": draw(bilingual()),
+            "summary": draw(bilingual()),
+            "category": draw(st.sampled_from(list(CATEGORIES))),
+            "status": draw(st.sampled_from(list(STATUSES))),
+            "lead": lead,
+            "sources": draw(st.lists(url, min_size=1, max_size=2)),
+            "last_reviewed": draw(day),
+        }
+        effect = st.fixed_dictionaries(
+            {
+                "kind": st.sampled_from(list(EFFECT_KINDS)),
+                "value": st.integers(-(10**9), 10**9) | st.floats(-1e9, 1e9),
+                "unit": bilingual(),
+                "description": bilingual(),
+                "source": url,
+            }
+        )
         links = st.lists(st.fixed_dictionaries({"title": bilingual(), "url": url}), max_size=2)
-        record |= draw(optional(status_as_of=partial_date, partners=subset([p for p in partner_ids if p != lead]),
-                                start=st.just("1990"), end=st.just(2040), effect=effect, links=links,
-                                caveat=bilingual()))
+        record |= draw(
+            optional(
+                status_as_of=partial_date,
+                partners=subset([p for p in partner_ids if p != lead]),
+                start=st.just("1990"),
+                end=st.just(2040),
+                effect=effect,
+                links=links,
+                caveat=bilingual(),
+            )
+        )
         records.append(record)
     return records
 
@@ -71,34 +110,52 @@ def initiatives(draw, partner_ids):
 def contracts(draw, partner_ids):
     records = []
     for n in range(draw(st.integers(0, 3))):
-        record = {"id": f"c{n}", "date": draw(day), "kind": draw(st.sampled_from(list(CONTRACT_KINDS))),
-                  "title": draw(bilingual()), "summary": draw(bilingual()),
-                  "signatories": draw(subset(partner_ids)), "sources": [draw(url)], "last_reviewed": draw(day)}
+        record = {
+            "id": f"c{n}",
+            "date": draw(day),
+            "kind": draw(st.sampled_from(list(CONTRACT_KINDS))),
+            "title": draw(bilingual()),
+            "summary": draw(bilingual()),
+            "signatories": draw(subset(partner_ids)),
+            "sources": [draw(url)],
+            "last_reviewed": draw(day),
+        }
         documents = st.lists(st.fixed_dictionaries({"title": bilingual(), "url": url}), max_size=2)
-        record |= draw(optional(cities=st.integers(1, 10**6), agencies=st.integers(1, 99), documents=documents,
-                                caveat=bilingual()))
+        record |= draw(
+            optional(cities=st.integers(1, 10**6), agencies=st.integers(1, 99), documents=documents, caveat=bilingual())
+        )
         records.append(record)
     return records
 
 
 @st.composite
 def emissions(draw):
-    sector_ids = draw(st.lists(st.sampled_from(["industry", "transport", "energy", "s-1", "x"]), min_size=1,
-                               max_size=5, unique=True))
-    sectors = [{"id": s, "name": draw(bilingual()), "category": draw(st.sampled_from(list(CATEGORIES)))}
-               for s in sector_ids]
+    sector_ids = draw(
+        st.lists(st.sampled_from(["industry", "transport", "energy", "s-1", "x"]), min_size=1, max_size=5, unique=True)
+    )
+    sectors = [
+        {"id": s, "name": draw(bilingual()), "category": draw(st.sampled_from(list(CATEGORIES)))} for s in sector_ids
+    ]
     years = sorted(draw(st.lists(st.integers(1990, 2030), min_size=1, max_size=6, unique=True)))
     amount = st.sampled_from([0.0, 0.001, 1.0, 123456.789, 1e9]) | st.floats(0, 1e7)
     rows = []
     for year in years:
         values = {s: draw(amount) for s in sector_ids}
         rows.append({"year": year, "total": sum(values.values()), "values": values})
-    population = st.lists(st.fixed_dictionaries({"date": day, "value": st.integers(0, 10**7), "source": url}),
-                          max_size=2)
+    population = st.lists(
+        st.fixed_dictionaries({"date": day, "value": st.integers(0, 10**7), "source": url}), max_size=2
+    )
     link = st.fixed_dictionaries({"title": bilingual(), "url": url})
-    data = {"unit": draw(bilingual()), "source": draw(link), "upstream": draw(link),
-            "scope_note": draw(bilingual()), "sectors": sectors, "years": rows,
-            "sources": [draw(url)], "last_reviewed": draw(day)}
+    data = {
+        "unit": draw(bilingual()),
+        "source": draw(link),
+        "upstream": draw(link),
+        "scope_note": draw(bilingual()),
+        "sectors": sectors,
+        "years": rows,
+        "sources": [draw(url)],
+        "last_reviewed": draw(day),
+    }
     return data | draw(optional(population=population))
 
 
@@ -107,7 +164,9 @@ def registries(draw) -> dict:
     """{file name: data} for the four registries."""
     people = draw(partners())
     ids = [p["id"] for p in people]
-    return {"partners.yaml": {"partners": people},
-            "initiatives.yaml": {"initiatives": draw(initiatives(ids))},
-            "contracts.yaml": {"contracts": draw(contracts(ids))},
-            "emissions.yaml": draw(emissions())}
+    return {
+        "partners.yaml": {"partners": people},
+        "initiatives.yaml": {"initiatives": draw(initiatives(ids))},
+        "contracts.yaml": {"contracts": draw(contracts(ids))},
+        "emissions.yaml": draw(emissions()),
+    }

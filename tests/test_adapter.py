@@ -14,7 +14,7 @@ from conftest import MINIMAL, ROOT, copy_project
 
 MATERIAL = Path(material.__file__).parent / "templates"
 
-PROBE = '''
+PROBE = """
 import json
 from pathlib import Path
 
@@ -48,7 +48,7 @@ def on_nav(nav, config, files):
 
 def on_post_build(config):
     record("post_build", config)
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +60,12 @@ def events(tmp_path_factory) -> list[dict]:
     project = copy_project(tmp_path_factory.mktemp("adapter") / "project", registries=MINIMAL)
     (project / "hooks" / "probe.py").write_text(PROBE, encoding="utf-8")
     config_file = project / "mkdocs.yml"
-    config_file.write_text(config_file.read_text(encoding="utf-8").replace(
-        "  - hooks/output.py\n", "  - hooks/output.py\n  - hooks/probe.py\n"), encoding="utf-8")
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "  - hooks/output.py\n", "  - hooks/output.py\n  - hooks/probe.py\n"
+        ),
+        encoding="utf-8",
+    )
     build(load_config(str(config_file), site_dir=str(project / "site")))
     return [json.loads(line) for line in (project / "events.jsonl").read_text(encoding="utf-8").splitlines()]
 
@@ -73,9 +77,15 @@ def probe_site(events, tmp_path_factory) -> Path:
 
 def test_1_each_language_is_built_in_turn_with_the_same_config(events):
     assert [(e["event"], e["lang"]) for e in events] == [
-        ("pre_build", "sv"), ("files", "sv"), ("nav", "sv"), ("post_build", "sv"),
-        ("pre_build", "en"), ("files", "en"), ("nav", "en"), ("post_build", "en")], \
-        "the i18n plugin no longer builds each language in turn, from the first build's on_post_build"
+        ("pre_build", "sv"),
+        ("files", "sv"),
+        ("nav", "sv"),
+        ("post_build", "sv"),
+        ("pre_build", "en"),
+        ("files", "en"),
+        ("nav", "en"),
+        ("post_build", "en"),
+    ], "the i18n plugin no longer builds each language in turn, from the first build's on_post_build"
     assert len({e["config"] for e in events}) == 1, "the i18n plugin builds languages with different config objects"
     assert [e["building"] for e in events if e["lang"] == "en"] == [True] * 4, "i18n.building is no longer set"
 
@@ -87,10 +97,15 @@ def test_2_the_theme_language_is_the_language_being_built(events):
 def test_3_files_added_before_the_i18n_plugin_are_sorted_by_language(events):
     added = [e["generated"] for e in events if e["event"] == "files"]
     per_language = {e["lang"]: e["generated"] for e in events if e["event"] == "nav"}
-    assert added[0] == ["parter/borlange-energi.en.md", "parter/borlange-energi.sv.md",
-                        "parter/borlange-kommun.en.md", "parter/borlange-kommun.sv.md"]
-    assert per_language == {lang: [f"parter/borlange-energi.{lang}.md", f"parter/borlange-kommun.{lang}.md"]
-                            for lang in ("sv", "en")}, "the i18n plugin no longer keeps one language's pages"
+    assert added[0] == [
+        "parter/borlange-energi.en.md",
+        "parter/borlange-energi.sv.md",
+        "parter/borlange-kommun.en.md",
+        "parter/borlange-kommun.sv.md",
+    ]
+    assert per_language == {
+        lang: [f"parter/borlange-energi.{lang}.md", f"parter/borlange-kommun.{lang}.md"] for lang in ("sv", "en")
+    }, "the i18n plugin no longer keeps one language's pages"
 
 
 def test_4_a_file_that_is_not_on_disk_takes_its_text_from_content_string(tmp_path):
@@ -103,16 +118,22 @@ def test_4_a_file_that_is_not_on_disk_takes_its_text_from_content_string(tmp_pat
 
 def test_5_material_renders_page_content_and_skips_excluded_pages_in_search():
     search = (Path(material.__file__).parent / "plugins" / "search" / "plugin.py").read_text(encoding="utf-8")
-    assert 'page.meta.get("search")' in search and 'get("exclude")' in search, \
+    assert 'page.meta.get("search")' in search and 'get("exclude")' in search, (
         "Material's search plugin no longer reads `search: exclude` from a page's meta"
+    )
     assert "page.content" in (MATERIAL / "partials" / "content.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("template, blocks", [
-    ("base.html", ["site_meta", "fonts", "header", "content"]),
-    ("partials/alternate.html", []), ("partials/search.html", []), ("partials/copyright.html", []),
-    ("404.html", []),
-])
+@pytest.mark.parametrize(
+    "template, blocks",
+    [
+        ("base.html", ["site_meta", "fonts", "header", "content"]),
+        ("partials/alternate.html", []),
+        ("partials/search.html", []),
+        ("partials/copyright.html", []),
+        ("404.html", []),
+    ],
+)
 def test_6_the_theme_templates_we_replace_or_extend_still_exist(template, blocks):
     text = (MATERIAL / template).read_text(encoding="utf-8")
     for block in blocks:
@@ -122,9 +143,10 @@ def test_6_the_theme_templates_we_replace_or_extend_still_exist(template, blocks
 def test_6_our_copy_of_materials_search_differs_only_by_the_dialogs_name():
     ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8").splitlines()[1:]
     theirs = (MATERIAL / "partials" / "search.html").read_text(encoding="utf-8").splitlines()[3:]
-    ours[0] = ours[0].replace(' aria-label="{{ lang.t(\'search\') }}"', "")
-    assert ours == theirs, \
+    ours[0] = ours[0].replace(" aria-label=\"{{ lang.t('search') }}\"", "")
+    assert ours == theirs, (
         "Material's partials/search.html changed: copy it again into overrides/ and add the dialog's aria-label"
+    )
 
 
 def test_7_registry_files_are_watched_as_often_as_the_adapter_asks(tmp_path):
@@ -135,8 +157,9 @@ def test_7_registry_files_are_watched_as_often_as_the_adapter_asks(tmp_path):
     from mkdocs.livereload import LiveReloadServer
 
     source = inspect.getsource(serve.serve)
-    assert source.index("on_serve(") < source.index("for item in config.watch"), \
+    assert source.index("on_serve(") < source.index("for item in config.watch"), (
         "mkdocs serve now watches `watch:` paths before on_serve: the interval would not reach them"
+    )
     spec = importlib.util.spec_from_file_location("adapter_under_test", ROOT / "hooks" / "site.py")
     adapter = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(adapter)
@@ -144,8 +167,9 @@ def test_7_registry_files_are_watched_as_often_as_the_adapter_asks(tmp_path):
     try:
         adapter.on_serve(server, config=None, builder=None)
         server.watch(str(tmp_path))
-        assert [e.timeout for e in server.observer.emitters] == [adapter.WATCH_SECONDS], \
+        assert [e.timeout for e in server.observer.emitters] == [adapter.WATCH_SECONDS], (
             "watchdog no longer takes an emitter's interval from the observer's _timeout"
+        )
     finally:
         server.server_close()
 

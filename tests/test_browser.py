@@ -3,14 +3,7 @@ keyboard use, and search that stays in the page's language. Debian's Chromium vi
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
-import subprocess
-import sys
-import threading
-from pathlib import Path
 
 import pytest
 
@@ -34,27 +27,6 @@ PAGE_TYPES = {
 }
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def served(tmp_path_factory):
-    """The site built for, and served at, http://127.0.0.1:PORT/site/ (same origin as site_url)."""
-    root = tmp_path_factory.mktemp("served")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    base = f"http://127.0.0.1:{server.server_port}/site/"
-    env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield base
-    server.shutdown()
-    server.server_close()
-
-
 def url(base: str, lang: str, route: str) -> str:
     return base + ("" if lang == "sv" else "en/") + route
 
@@ -65,8 +37,9 @@ def axe(page) -> dict:
     and axe would measure a contrast that no reader sees once the page is still."""
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
     page.add_script_tag(path=str(AXE))
-    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
-                         "resultTypes: ['violations']})", WCAG_AA)
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_AA
+    )
 
 
 def open_page(browser, address: str, width: int = 1280):
@@ -103,13 +76,17 @@ def test_no_wcag_violation_no_third_party_request_no_cookie(served, browser, kin
 def test_keyboard_skip_link_and_visible_focus(served, browser, lang, skip):
     context, page, _ = open_page(browser, url(served, lang, "parter/borlange-energi/"))
     page.keyboard.press("Tab")
-    focused = page.evaluate("[document.activeElement.textContent.trim(), getComputedStyle(document.activeElement).outlineStyle]")
+    focused = page.evaluate(
+        "[document.activeElement.textContent.trim(), getComputedStyle(document.activeElement).outlineStyle]"
+    )
     assert focused[0] == skip
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") in ("#innehall", "#borlange-energi")
     for _ in range(6):  # every focused element shows where the focus is
         page.keyboard.press("Tab")
-        style = page.evaluate("(e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth])(document.activeElement)")
+        style = page.evaluate(
+            "(e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth])(document.activeElement)"
+        )
         assert style[0] != "none" and style[1] != "0px", style
     context.close()
 
@@ -129,12 +106,15 @@ def test_language_switcher_by_keyboard_goes_to_the_twin(served, browser, lang, o
     context.close()
 
 
-@pytest.mark.parametrize("lang, query, expected", [
-    ("sv", "biogas", "insatser/biogas-fagelmyra/"),
-    ("en", "biogas", "en/insatser/biogas-fagelmyra/"),
-    ("sv", "Tunabyggen", "parter/tunabyggen/"),
-    ("en", "Tunabyggen", "en/parter/tunabyggen/"),
-])
+@pytest.mark.parametrize(
+    "lang, query, expected",
+    [
+        ("sv", "biogas", "insatser/biogas-fagelmyra/"),
+        ("en", "biogas", "en/insatser/biogas-fagelmyra/"),
+        ("sv", "Tunabyggen", "parter/tunabyggen/"),
+        ("en", "Tunabyggen", "en/parter/tunabyggen/"),
+    ],
+)
 def test_search_by_keyboard_finds_records_in_the_page_language_only(served, browser, lang, query, expected):
     context, page, requests = open_page(browser, url(served, lang, ""))
     page.keyboard.press("/")  # Material's shortcut to the search field
@@ -171,12 +151,14 @@ def test_material_interface_texts_are_in_the_page_language(served, browser, lang
 
 
 def visible_initiatives(page) -> list[str]:
-    return page.eval_on_selector_all(".kb-portfolio li:not([hidden]) > a:first-child",
-                                     "els => els.map(e => e.getAttribute('href'))")
+    return page.eval_on_selector_all(
+        ".kb-portfolio li:not([hidden]) > a:first-child", "els => els.map(e => e.getAttribute('href'))"
+    )
 
 
 def test_portfolio_lists_everything_without_javascript(served, browser):
     from registry import load_registries
+
     reg = load_registries(ROOT)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -191,6 +173,7 @@ def test_portfolio_lists_everything_without_javascript(served, browser):
 
 def test_filters_are_shareable_announced_and_follow_the_back_button(served, browser):
     from registry import load_registries
+
     reg = load_registries(ROOT)
     context, page, _ = open_page(browser, url(served, "en", "insatser/"), 390)
     page.select_option("#kb-filter-category", "transport")

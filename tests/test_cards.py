@@ -33,6 +33,7 @@ def test_every_initiative_is_a_card_with_area_icon_status_date_and_lead(site, la
 
 def test_every_area_has_an_icon_in_the_installed_theme():
     from registry.models import CATEGORIES
+
     assert set(AREA_ICONS) == set(CATEGORIES)
     assert all((ICONS / f"{name}.svg").exists() for name in AREA_ICONS.values())
 
@@ -47,8 +48,10 @@ def test_partner_cards_show_monogram_type_and_counts(site, lang):
     leads = sum(i.lead == "ssab" for i in REG.initiatives)
     joins = sum("ssab" in i.partners for i in REG.initiatives)
     signed = sum("ssab" in c.signatories for c in REG.contracts)
-    expected = {"sv": f"leder {leads} · deltar i {joins} · undertecknat {signed}",
-                "en": f"leads {leads} · takes part in {joins} · signed {signed}"}[lang]
+    expected = {
+        "sv": f"leder {leads} · deltar i {joins} · undertecknat {signed}",
+        "en": f"leads {leads} · takes part in {joins} · signed {signed}",
+    }[lang]
     assert ssab.select_one(".kb-pcard__counts").get_text() == expected
 
 

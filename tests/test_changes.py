@@ -55,17 +55,31 @@ def edit(repo: Path, file: str, old: str, new: str) -> None:
 def summary(repo: Path) -> str:
     git(repo, "add", ".")
     git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "--allow-empty", "-m", "head")
-    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "changes.py"), "base", "HEAD"], cwd=repo,
-                            capture_output=True, text=True, env={**os.environ, "SITE_URL": SITE}, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "changes.py"), "base", "HEAD"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SITE_URL": SITE},
+        timeout=60,
+    )
     assert (result.returncode, result.stderr) == (0, "")
     return result.stdout
 
 
-def expected(sv_changes: str, en_changes: str, sv_pages: str, en_pages: str,
-             sv_check: str = "**Kontrollen:** inga fel.", en_check: str = "**The check:** no mistakes.") -> str:
-    return (f"<!-- kb-change-summary -->\n\n## Ändringar i registren\n\n{sv_changes}\n\n### Sidor som ändras\n\n"
-            f"{sv_pages}\n\n{sv_check}\n\n## Changes to the registries\n\n{en_changes}\n\n### Pages that change\n\n"
-            f"{en_pages}\n\n{en_check}\n")
+def expected(
+    sv_changes: str,
+    en_changes: str,
+    sv_pages: str,
+    en_pages: str,
+    sv_check: str = "**Kontrollen:** inga fel.",
+    en_check: str = "**The check:** no mistakes.",
+) -> str:
+    return (
+        f"<!-- kb-change-summary -->\n\n## Ändringar i registren\n\n{sv_changes}\n\n### Sidor som ändras\n\n"
+        f"{sv_pages}\n\n{sv_check}\n\n## Changes to the registries\n\n{en_changes}\n\n### Pages that change\n\n"
+        f"{en_pages}\n\n{en_check}\n"
+    )
 
 
 def urls(*routes: str, lang: str = "sv") -> str:
@@ -74,44 +88,74 @@ def urls(*routes: str, lang: str = "sv") -> str:
 
 
 def test_a_new_partner(repo):
-    (repo / "partners.yaml").write_text((repo / "partners.yaml").read_text(encoding="utf-8") + NEW_PARTNER,
-                                        encoding="utf-8")
+    (repo / "partners.yaml").write_text(
+        (repo / "partners.yaml").read_text(encoding="utf-8") + NEW_PARTNER, encoding="utf-8"
+    )
     assert summary(repo) == expected(
         "- Part *Högskolan Dalarna* (`hogskolan-dalarna`) läggs till",
         "- Partner *Dalarna University* (`hogskolan-dalarna`) added",
         urls("", "parter/") + f"\n- {SITE}parter/hogskolan-dalarna/ (ny sida)",
-        urls("", "parter/", lang="en") + f"\n- {SITE}en/parter/hogskolan-dalarna/ (new page)")
+        urls("", "parter/", lang="en") + f"\n- {SITE}en/parter/hogskolan-dalarna/ (new page)",
+    )
 
 
 def test_a_removed_initiative(repo):
     (repo / "initiatives.yaml").write_text("initiatives: []\n", encoding="utf-8")
-    pages = ["", "insatser/", "insatser/omrade/energy/", "insatser/solceller/", "insatser/status/ongoing/",
-             "parter/borlange-energi/", "parter/borlange-kommun/"]
+    pages = [
+        "",
+        "insatser/",
+        "insatser/omrade/energy/",
+        "insatser/solceller/",
+        "insatser/status/ongoing/",
+        "parter/borlange-energi/",
+        "parter/borlange-kommun/",
+    ]
     assert summary(repo) == expected(
         "- Insats *Solceller* (`solceller`) tas bort",
         "- Initiative *Solar power* (`solceller`) removed",
         urls(*pages).replace("solceller/", "solceller/ (sidan tas bort)"),
-        urls(*pages, lang="en").replace("solceller/", "solceller/ (page removed)"))
+        urls(*pages, lang="en").replace("solceller/", "solceller/ (page removed)"),
+    )
 
 
 def test_a_renamed_id(repo):
     edit(repo, "partners.yaml", "id: borlange-energi", "id: borlange-energi-ab")
     edit(repo, "initiatives.yaml", "lead: borlange-energi", "lead: borlange-energi-ab")
-    pages = ["insatser/", "insatser/omrade/energy/", "insatser/solceller/", "insatser/status/ongoing/",
-             "parter/", "parter/borlange-energi-ab/", "parter/borlange-energi/", "parter/borlange-kommun/"]
+    pages = [
+        "insatser/",
+        "insatser/omrade/energy/",
+        "insatser/solceller/",
+        "insatser/status/ongoing/",
+        "parter/",
+        "parter/borlange-energi-ab/",
+        "parter/borlange-energi/",
+        "parter/borlange-kommun/",
+    ]
     notes = {"sv": ("(ny sida)", "(sidan tas bort)"), "en": ("(new page)", "(page removed)")}
-    listed = {lang: urls(*pages, lang=lang).replace("energi-ab/", f"energi-ab/ {notes[lang][0]}")
-              .replace("energi/\n", f"energi/ {notes[lang][1]}\n") for lang in notes}
+    listed = {
+        lang: urls(*pages, lang=lang)
+        .replace("energi-ab/", f"energi-ab/ {notes[lang][0]}")
+        .replace("energi/\n", f"energi/ {notes[lang][1]}\n")
+        for lang in notes
+    }
     assert summary(repo) == expected(
         "- Part *Borlänge Energi*: id `borlange-energi` → `borlange-energi-ab`: sidans adress ändras\n"
         "- Insats *Solceller*: leds av borlange-energi → borlange-energi-ab",
         "- Partner *Borlänge Energi*: id `borlange-energi` → `borlange-energi-ab`: the page's address changes\n"
         "- Initiative *Solar power*: led by borlange-energi → borlange-energi-ab",
-        listed["sv"], listed["en"])
+        listed["sv"],
+        listed["en"],
+    )
 
 
-INITIATIVE_PAGES = ["insatser/", "insatser/omrade/energy/", "insatser/solceller/", "insatser/status/ongoing/",
-                    "parter/borlange-energi/", "parter/borlange-kommun/"]
+INITIATIVE_PAGES = [
+    "insatser/",
+    "insatser/omrade/energy/",
+    "insatser/solceller/",
+    "insatser/status/ongoing/",
+    "parter/borlange-energi/",
+    "parter/borlange-kommun/",
+]
 
 
 def test_a_changed_status(repo):
@@ -120,58 +164,85 @@ def test_a_changed_status(repo):
     assert summary(repo) == expected(
         "- Insats *Solceller*: status Pågår → Genomförd; status enligt källa 2026-05-02",
         "- Initiative *Solar power*: status Ongoing → Completed; status as of 2026-05-02",
-        urls(*pages), urls(*pages, lang="en"))
+        urls(*pages),
+        urls(*pages, lang="en"),
+    )
 
 
 def test_a_text_changed_in_one_language(repo):
-    edit(repo, "initiatives.yaml", "en: Solar panels on municipal roofs.",
-         "en: Solar panels on the roofs of the municipality's buildings, a long text that is not quoted.")
+    edit(
+        repo,
+        "initiatives.yaml",
+        "en: Solar panels on municipal roofs.",
+        "en: Solar panels on the roofs of the municipality's buildings, a long text that is not quoted.",
+    )
     edit(repo, "initiatives.yaml", "en: Solar power", "en: Solar panels")
     assert summary(repo) == expected(
         "- Insats *Solceller*: rubrik på engelska Solar power → Solar panels; sammanfattning på engelska ändrad",
         "- Initiative *Solar panels*: title in English Solar power → Solar panels; summary in English changed",
-        urls(*INITIATIVE_PAGES), urls(*INITIATIVE_PAGES, lang="en"))
+        urls(*INITIATIVE_PAGES),
+        urls(*INITIATIVE_PAGES, lang="en"),
+    )
 
 
 def test_a_mistake_introduced(repo):
     edit(repo, "initiatives.yaml", "status: ongoing\n", "status: finished\n")
     edit(repo, "initiatives.yaml", "lead: borlange-energi", "lead: borlange_energi")
-    mistakes = ("\n\n```text\n"
-                "initiatives.yaml:10:5: record solceller, field status: 'finished' is not an allowed value"
-                " — use one of: planned, ongoing, completed, paused\n"
-                "initiatives.yaml:11:5: record solceller, field lead: 'borlange_energi' is not a valid id"
-                " — use lowercase a–z, digits and hyphens, e.g. borlange-energi (write å, ä, ö as a, a, o)\n"
-                "initiatives.yaml:11:5: record solceller, field lead: no partner has the id 'borlange_energi'"
-                " — did you mean 'borlange-energi' or 'borlange-kommun'?\n```")
+    mistakes = (
+        "\n\n```text\n"
+        "initiatives.yaml:10:5: record solceller, field status: 'finished' is not an allowed value"
+        " — use one of: planned, ongoing, completed, paused\n"
+        "initiatives.yaml:11:5: record solceller, field lead: 'borlange_energi' is not a valid id"
+        " — use lowercase a–z, digits and hyphens, e.g. borlange-energi (write å, ä, ö as a, a, o)\n"
+        "initiatives.yaml:11:5: record solceller, field lead: no partner has the id 'borlange_energi'"
+        " — did you mean 'borlange-energi' or 'borlange-kommun'?\n```"
+    )
     pages = ["", *INITIATIVE_PAGES]  # no page for the status or lead that do not exist
     assert summary(repo) == expected(
         "- Insats *Solceller*: status Pågår → finished; leds av borlange-energi → borlange\\_energi",
         "- Initiative *Solar power*: status Ongoing → finished; led by borlange-energi → borlange\\_energi",
-        urls(*pages), urls(*pages, lang="en"),
+        urls(*pages),
+        urls(*pages, lang="en"),
         "**Kontrollen hittade 3 fel** – rätta dem, annars kan ändringen inte publiceras:" + mistakes,
-        "**The check found 3 mistakes** — fix them, or the change cannot be published:" + mistakes)
+        "**The check found 3 mistakes** — fix them, or the change cannot be published:" + mistakes,
+    )
 
 
 def test_no_change_and_a_bad_revision(repo):
-    assert summary(repo) == expected("Inga ändringar i registren.", "No changes to the registries.",
-                                     "Inga sidor ändras.", "No pages change.")
-    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "changes.py"), "base", "nope"], cwd=repo,
-                            capture_output=True, text=True, timeout=60)
+    assert summary(repo) == expected(
+        "Inga ändringar i registren.", "No changes to the registries.", "Inga sidor ändras.", "No pages change."
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "changes.py"), "base", "nope"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert (result.returncode, result.stdout, result.stderr) == (
-        2, "", "changes.py: 'nope' is not a commit in this repository\n")
+        2,
+        "",
+        "changes.py: 'nope' is not a commit in this repository\n",
+    )
 
 
 def test_text_from_a_pull_request_cannot_make_markup_or_a_second_marker(repo):
     edit(repo, "partners.yaml", "name: Borlänge Energi", 'name: "Evil <!-- kb-change-summary --> *b* [x](y)"')
     text = summary(repo)
     assert text.count("<!-- kb-change-summary -->") == 1
-    assert ("- Part *Evil \\<!-- kb-change-summary --\\> \\*b\\* \\[x\\](y)*: namn Borlänge Energi → "
-            "Evil \\<!-- kb-change-summary --\\> \\*b\\* \\[x\\](y)\n") in text
+    assert (
+        "- Part *Evil \\<!-- kb-change-summary --\\> \\*b\\* \\[x\\](y)*: namn Borlänge Energi → "
+        "Evil \\<!-- kb-change-summary --\\> \\*b\\* \\[x\\](y)\n"
+    ) in text
 
 
 def test_a_large_change_is_listed_up_to_a_hundred_lines(repo):
-    many = "".join(NEW_PARTNER.replace("hogskolan-dalarna", f"part-{n}").replace("Högskolan Dalarna", f"Part {n}")
-                   .replace("    name_en: Dalarna University\n", "") for n in range(120))
+    many = "".join(
+        NEW_PARTNER.replace("hogskolan-dalarna", f"part-{n}")
+        .replace("Högskolan Dalarna", f"Part {n}")
+        .replace("    name_en: Dalarna University\n", "")
+        for n in range(120)
+    )
     (repo / "partners.yaml").write_text((repo / "partners.yaml").read_text(encoding="utf-8") + many, encoding="utf-8")
     sv, en = summary(repo).split("## Changes to the registries")
     assert sv.count("läggs till\n") == 100 and "\n- … och 20 till\n" in sv

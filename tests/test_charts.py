@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date
@@ -43,7 +44,7 @@ def marker(reg, name: str, lang: str) -> str:
 
 
 def luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -101,7 +102,7 @@ def test_year_and_total_labels_never_overlap_and_the_last_year_has_both(reg, cls
     svg = chart_svg(emissions_chart(reg.emissions, "en"))
     labels = [(float(t.get("x")), t.text) for t in svg.iter(f"{SVG}text") if t.get("class") == cls]
     font = int(svg.get("font-size"))
-    for (x1, a), (x2, b) in zip(labels, labels[1:]):
+    for (x1, a), (x2, b) in itertools.pairwise(labels):
         assert x2 - x1 >= (len(a) + len(b)) / 2 * font * 0.6 + 4, (a, b)
     last = reg.emissions.years[-1]
     assert labels[-1][1] == (str(last.year) if cls == "kb-chart__year" else number(last.total / 1000, "en"))
@@ -113,7 +114,7 @@ def test_segment_heights_are_proportional_to_the_values(reg):
     lines = {float(line.get("data-value")): float(line.get("y1")) for line in svg.iter(f"{SVG}line")}
     top = max(lines)
     units_per_kt = (lines[0] - lines[top]) / top
-    for year, group in zip(reg.emissions.years, svg.iter(f"{SVG}g")):
+    for year, group in zip(reg.emissions.years, svg.iter(f"{SVG}g"), strict=True):
         heights = [float(r.get("height")) for r in group.iter(f"{SVG}rect")]
         assert sum(heights) == pytest.approx(year.total / 1000 * units_per_kt, abs=1)
         total = [t.text for t in group.iter(f"{SVG}text") if t.get("class") == "kb-chart__total"]
@@ -124,7 +125,7 @@ def test_segment_heights_are_proportional_to_the_values(reg):
 
 def test_legend_is_a_list_in_stack_order_with_bordered_swatches_and_patterns(reg):
     html = marker(reg, "emissions-chart", "sv")
-    root = parse(html[html.index('<div class="kb-chart">'):html.index("</ul></div>") + len("</ul></div>")])
+    root = parse(html[html.index('<div class="kb-chart">') : html.index("</ul></div>") + len("</ul></div>")])
     items = root.find("ul").findall("li")
     sectors = reg.emissions.sectors
     assert ["".join(li.itertext()).strip() for li in items] == [s.name.sv for s in reversed(sectors)]
@@ -215,7 +216,7 @@ def test_matrix_has_a_tick_exactly_where_a_partner_signed(reg, lang):
     assert [g.get("scope") for g in groups] == ["rowgroup", "rowgroup"]
     rows = [tr for tr in root.findall(".//tbody/tr") if tr.get("class") != "kb-matrix__group"]
     assert len(rows) == len(signers)
-    for partner, row in zip(signers, rows):
+    for partner, row in zip(signers, rows, strict=True):
         header = row.find("th")
         assert header.get("scope") == "row" and header.find("a").get("href") == f"parter/{partner.id}/"
         ticks = ["✓" in "".join(td.itertext()) for td in row.findall("td")]
@@ -234,16 +235,48 @@ def test_matrix_cells_have_hidden_words_and_headers_name_the_kind(reg):
 
 
 def test_matrix_marks_swedish_names_on_english_pages(reg):
-    partners = [Partner(id="a", name="Åkeri & Söner <AB>", type="company", roles=["contributing"],
-                        description={"sv": "x", "en": "x"}, sources=["https://a.se"], last_reviewed=date(2024, 1, 1)),
-                Partner(id="b", name="Statens x", name_en="State X", type="government-agency",
-                        roles=["contributing"], description={"sv": "x", "en": "x"}, sources=["https://b.se"],
-                        last_reviewed=date(2024, 1, 1)),
-                Partner(id="c", name="Unsigned", type="company", roles=["contributing"],
-                        description={"sv": "x", "en": "x"}, sources=["https://c.se"], last_reviewed=date(2024, 1, 1))]
-    contract = ContractEvent(id="k", date=date(2022, 1, 1), kind="local-contract", title={"sv": "t", "en": "t"},
-                             summary={"sv": "s", "en": "s"}, signatories=["a", "b"], sources=["https://k.se"],
-                             last_reviewed=date(2024, 1, 1))
-    markup = marker(replace(reg, partners=tuple(partners), initiatives=(), contracts=(contract,)), "signing-matrix", "en")
+    partners = [
+        Partner(
+            id="a",
+            name="Åkeri & Söner <AB>",
+            type="company",
+            roles=["contributing"],
+            description={"sv": "x", "en": "x"},
+            sources=["https://a.se"],
+            last_reviewed=date(2024, 1, 1),
+        ),
+        Partner(
+            id="b",
+            name="Statens x",
+            name_en="State X",
+            type="government-agency",
+            roles=["contributing"],
+            description={"sv": "x", "en": "x"},
+            sources=["https://b.se"],
+            last_reviewed=date(2024, 1, 1),
+        ),
+        Partner(
+            id="c",
+            name="Unsigned",
+            type="company",
+            roles=["contributing"],
+            description={"sv": "x", "en": "x"},
+            sources=["https://c.se"],
+            last_reviewed=date(2024, 1, 1),
+        ),
+    ]
+    contract = ContractEvent(
+        id="k",
+        date=date(2022, 1, 1),
+        kind="local-contract",
+        title={"sv": "t", "en": "t"},
+        summary={"sv": "s", "en": "s"},
+        signatories=["a", "b"],
+        sources=["https://k.se"],
+        last_reviewed=date(2024, 1, 1),
+    )
+    markup = marker(
+        replace(reg, partners=tuple(partners), initiatives=(), contracts=(contract,)), "signing-matrix", "en"
+    )
     assert '<span lang="sv">Åkeri &amp; Söner &lt;AB&gt;</span>' in markup
     assert ">State X</a>" in markup and "Statens" not in markup and "Unsigned" not in markup

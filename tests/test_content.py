@@ -53,14 +53,19 @@ def text(html: str) -> str:
 
 # --- Present tense needs a recent source -----------------------------------------------------------
 
+
 def test_a_status_with_a_recent_source_is_said_in_the_present(tmp_path):
-    root = minimal_with(tmp_path, "initiatives.yaml", "    status: ongoing\n", "    status: ongoing\n    status_as_of: 2026-03-15\n")
+    root = minimal_with(
+        tmp_path, "initiatives.yaml", "    status: ongoing\n", "    status: ongoing\n    status_as_of: 2026-03-15\n"
+    )
     html = text(render(root, "initiative", "solceller", "insatser/solceller/", "sv", date(2026, 11, 30)))
     assert "Pågår" in html and "Status enligt källa från 15 mars 2026." in html and "Pågick" not in html
 
 
 def test_a_status_on_an_old_source_is_said_in_the_past_with_its_date(tmp_path):
-    root = minimal_with(tmp_path, "initiatives.yaml", "    status: ongoing\n", '    status: ongoing\n    status_as_of: "2023-03"\n')
+    root = minimal_with(
+        tmp_path, "initiatives.yaml", "    status: ongoing\n", '    status: ongoing\n    status_as_of: "2023-03"\n'
+    )
     sv = text(render(root, "initiative", "solceller", "insatser/solceller/", "sv", date(2026, 11, 30)))
     en = text(render(root, "initiative", "solceller", "insatser/solceller/", "en", date(2026, 11, 30)))
     assert "Enligt källan från mars 2023 pågick insatsen." in sv and "Pågick" in sv
@@ -74,7 +79,9 @@ def test_an_undated_status_says_the_sources_do_not_say_when():
 
 
 def test_the_editors_page_lists_each_status_on_an_old_source(tmp_path):
-    root = minimal_with(tmp_path, "initiatives.yaml", "    status: ongoing\n", "    status: ongoing\n    status_as_of: 2025-11-30\n")
+    root = minimal_with(
+        tmp_path, "initiatives.yaml", "    status: ongoing\n", "    status: ongoing\n    status_as_of: 2025-11-30\n"
+    )
     fresh = text(render(root, "review-overview", None, "redaktorer/", "en", date(2026, 11, 29)))
     assert "Every initiative said to be ongoing or planned has a source from the last 12 months." in fresh
     old = text(render(root, "review-overview", None, "redaktorer/", "sv", date(2026, 11, 30)))
@@ -90,12 +97,20 @@ def test_a_completed_initiative_is_never_flagged(tmp_path):
 
 def check(root: Path, **env) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k != "SITE_URL"} | env | {"PYTHONUTF8": "1"}
-    return subprocess.run([sys.executable, str(ROOT / "hooks" / "check.py"), "--root", str(root)],
-                          capture_output=True, text=True, encoding="utf-8", env=environment, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "check.py"), "--root", str(root)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment,
+        timeout=120,
+    )
 
 
 def test_the_check_warns_but_passes_on_an_old_status(tmp_path):
-    root = minimal_with(tmp_path, "initiatives.yaml", "    status: ongoing\n", "    status: ongoing\n    status_as_of: 2020\n")
+    root = minimal_with(
+        tmp_path, "initiatives.yaml", "    status: ongoing\n", "    status: ongoing\n    status_as_of: 2020\n"
+    )
     result = check(root, GITHUB_ACTIONS="true")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1:] == [
@@ -105,19 +120,22 @@ def test_the_check_warns_but_passes_on_an_old_status(tmp_path):
         "::warning file=initiatives.yaml,line=11,col=5::record solceller, field status_as_of: warning: the status"
         " 'ongoing' rests on a source from 2020, not on one from the last 12 months, so the page says it in the"
         " past tense — find a newer source and update status and status_as_of",
-        "1 warning: shown on the editors' page (För redaktörer); the site is built all the same."]
+        "1 warning: shown on the editors' page (För redaktörer); the site is built all the same.",
+    ]
 
 
 def test_the_built_site_says_old_statuses_in_the_past(site):
     team = page(site, "insatser/innovationsteam/")
     assert "Enligt källan från mars 2023 pågick insatsen." in team.get_text(" ")
-    assert "According to the source from March 2023, the initiative was ongoing." in \
-        page(site, "insatser/innovationsteam/", "en").get_text(" ")
+    assert "According to the source from March 2023, the initiative was ongoing." in page(
+        site, "insatser/innovationsteam/", "en"
+    ).get_text(" ")
     editors = page(site, "redaktorer/").find("table", class_="kb-outdated-table")
     assert editors is not None and "Innovationsteam för klimatåtgärder" in editors.get_text(" ")
 
 
 # --- Target vs effect; what an agency count counts ------------------------------------------------
+
 
 def test_a_target_is_not_shown_as_an_effect(site):
     for lang, target, effect in (("sv", "Mål", "Förväntad effekt"), ("en", "Target", "Expected effect")):
@@ -135,32 +153,43 @@ def test_agencies_are_labelled_signed_only_where_they_count_signatures(site):
 
 
 def test_a_signed_count_must_match_the_agencies_among_the_signatories(tmp_path):
-    root = minimal_with(tmp_path, "contracts.yaml", "    cities: 23\n",
-                        "    cities: 23\n    agencies: 2\n    agencies_count: signed\n")
+    root = minimal_with(
+        tmp_path, "contracts.yaml", "    cities: 23\n", "    cities: 23\n    agencies: 2\n    agencies_count: signed\n"
+    )
     with pytest.raises(RegistryError) as caught:
         load_registries(root)
     assert [str(p) for p in caught.value.problems] == [
         "contracts.yaml:13:5: record avsiktsforklaring-2021, field agencies: 2 agencies are shown as having signed,"
-        " but the signatories list 0 — list every agency that signed, or correct the number"]
+        " but the signatories list 0 — list every agency that signed, or correct the number"
+    ]
 
 
 # --- Archived copies and the site's own address ---------------------------------------------------
 
-ARCHIVED = ('    sources:\n      - url: https://www.borlange-energi.se\n'
-            '        archived: https://archive.example/borlange-energi\n        archived_on: 2024-05-01\n')
+ARCHIVED = (
+    "    sources:\n      - url: https://www.borlange-energi.se\n"
+    "        archived: https://archive.example/borlange-energi\n        archived_on: 2024-05-01\n"
+)
 
 
 def test_an_archived_copy_is_shown_beside_the_original(tmp_path):
-    root = minimal_with(tmp_path, "initiatives.yaml", "    sources:\n      - https://www.borlange-energi.se\n", ARCHIVED)
+    root = minimal_with(
+        tmp_path, "initiatives.yaml", "    sources:\n      - https://www.borlange-energi.se\n", ARCHIVED
+    )
     html = render(root, "initiative", "solceller", "insatser/solceller/", "sv", date(2026, 11, 30))
     item = re.search(r'<ul class="kb-sources">\s*<li>(.*?)</li>', html, re.DOTALL).group(1)
     assert 'href="https://www.borlange-energi.se"' in item and 'href="https://archive.example/borlange-energi"' in item
     assert "arkiverad kopia från 1 maj 2024" in text(item)
 
 
-OLD_SITE_PAGES = ["/om-satsningen/aktuellt/", "/borlanges-klimatpaverkan/", "/om-projektet/",
-                  "/infor-european-viable-cities-day-2022/", "/734-2/",
-                  "/borlange-kommun-deltar-i-sveriges-forsta-innovationsprogram/"]
+OLD_SITE_PAGES = [
+    "/om-satsningen/aktuellt/",
+    "/borlanges-klimatpaverkan/",
+    "/om-projektet/",
+    "/infor-european-viable-cities-day-2022/",
+    "/734-2/",
+    "/borlange-kommun-deltar-i-sveriges-forsta-innovationsprogram/",
+]
 
 
 def test_at_the_custom_domain_every_source_on_the_old_site_is_a_located_error():
@@ -180,9 +209,13 @@ def test_at_the_pages_address_the_old_site_is_just_another_site():
 
 
 def test_a_source_that_is_a_page_of_this_site_is_not_an_error(tmp_path):
-    root = minimal_with(tmp_path, "initiatives.yaml", "      - https://www.borlange-energi.se\n",
-                        "      - https://www.borlange-energi.se\n      - https://klimatneutralaborlange2030.se/parter/borlange-energi/\n"
-                        "      - https://klimatneutralaborlange2030.se/nothing-here/\n")
+    root = minimal_with(
+        tmp_path,
+        "initiatives.yaml",
+        "      - https://www.borlange-energi.se\n",
+        "      - https://www.borlange-energi.se\n      - https://klimatneutralaborlange2030.se/parter/borlange-energi/\n"
+        "      - https://klimatneutralaborlange2030.se/nothing-here/\n",
+    )
     (root / "docs").mkdir()
     result = check(root, SITE_URL=CUSTOM_DOMAIN)
     assert result.stderr.splitlines() == [
@@ -190,14 +223,21 @@ def test_a_source_that_is_a_page_of_this_site_is_not_an_error(tmp_path):
         " is on klimatneutralaborlange2030.se, this site's own address (site_url), where the site has no such page —"
         " write the source as `url:` with `archived:` and the address of an archived copy (e.g. from the Internet"
         " Archive, https://web.archive.org/), or remove the source",
-        "1 mistake in the registries — fix them and try again."]
+        "1 mistake in the registries — fix them and try again.",
+    ]
 
 
 def test_the_build_for_the_custom_domain_stops_with_the_same_located_errors(tmp_path):
     project = copy_project(tmp_path / "project")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": CUSTOM_DOMAIN}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=project, capture_output=True, text=True, env=env, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     output = (result.stdout + result.stderr).strip().splitlines()
     assert result.returncode == 1 and "Traceback" not in "\n".join(output)
     assert output[-1] == "Nothing was built: the site is unchanged."
@@ -206,6 +246,7 @@ def test_the_build_for_the_custom_domain_stops_with_the_same_located_errors(tmp_
 
 
 # --- One name per thing, the publisher's voice -----------------------------------------------------
+
 
 def _articles(site: Path, lang: str):
     folder = site if lang == "sv" else site / "en"
@@ -244,8 +285,13 @@ def test_the_about_page_links_each_part_to_the_registries(site):
     about = page(site, "om-programmet/")
     links = {a["href"] for a in about.find("article").find_all("a")}
     # Section pages only: a link to one record would break the build of registries without it.
-    assert {"../klimatkontraktet/", "../insatser/omrade/collaboration/", "../insatser/",
-            "../klimatkontraktet/#det-lokala-klimatkontraktet", "../parter/"} <= links
+    assert {
+        "../klimatkontraktet/",
+        "../insatser/omrade/collaboration/",
+        "../insatser/",
+        "../klimatkontraktet/#det-lokala-klimatkontraktet",
+        "../parter/",
+    } <= links
     assert "Källorna innehåller ingen klimatinvesteringsplan för Borlänge." in about.get_text(" ")
     nav = " ".join(n.get_text(" ") for n in page(site, "", "en").find_all("nav"))
     assert "About the programme" in nav

@@ -23,8 +23,14 @@ def engine_build(engine: str, project: Path, site: Path) -> subprocess.Completed
     """`<engine> build --strict`, without --quiet: with it, both engines drop warnings before
     strict mode counts them, and a build with warnings passes (mkdocs/mkdocs#4126)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1780000000"}  # same sitemap dates
-    return subprocess.run([sys.executable, "-m", engine, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)],
-                          cwd=project, capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", engine, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +56,13 @@ def reading(html: str) -> tuple:
     for hidden in soup(["script", "style", "template"]):
         hidden.decompose()
     main = soup.find("main")
-    return (soup.html.get("lang"), soup.title.get_text(strip=True), " ".join(main.get_text(" ").split()),
-            " ".join(soup.body.get_text(" ").split()), sorted(a.get("href", "") for a in soup.find_all("a")))
+    return (
+        soup.html.get("lang"),
+        soup.title.get_text(strip=True),
+        " ".join(main.get_text(" ").split()),
+        " ".join(soup.body.get_text(" ").split()),
+        sorted(a.get("href", "") for a in soup.find_all("a")),
+    )
 
 
 def test_both_engines_make_the_same_pages_in_both_languages(sites):
@@ -65,8 +76,12 @@ def test_both_engines_make_the_same_pages_in_both_languages(sites):
 
 def test_every_page_reads_the_same_under_both_engines(sites):
     pages = sorted(path for path in files(sites["mkdocs"]) if path.endswith(".html"))
-    differ = [path for path in pages if reading((sites["mkdocs"] / path).read_text(encoding="utf-8"))
-              != reading((sites["properdocs"] / path).read_text(encoding="utf-8"))]
+    differ = [
+        path
+        for path in pages
+        if reading((sites["mkdocs"] / path).read_text(encoding="utf-8"))
+        != reading((sites["properdocs"] / path).read_text(encoding="utf-8"))
+    ]
     assert not differ, f"{len(differ)} of {len(pages)} pages read differently, e.g. {differ[:5]}"
     assert reading((sites["properdocs"] / "en/parter/index.html").read_text(encoding="utf-8"))[0] == "en"
 
@@ -74,8 +89,9 @@ def test_every_page_reads_the_same_under_both_engines(sites):
 def test_search_feeds_data_and_sitemaps_are_the_same_bytes(sites):
     other = sorted(path for path in files(sites["mkdocs"]) if not path.endswith(".html"))
     assert {"search/search_index.json", "en/search/search_index.json", "feed.xml", "sitemap.xml"} <= set(other)
-    differ = [path for path in other
-              if (sites["mkdocs"] / path).read_bytes() != (sites["properdocs"] / path).read_bytes()]
+    differ = [
+        path for path in other if (sites["mkdocs"] / path).read_bytes() != (sites["properdocs"] / path).read_bytes()
+    ]
     assert not differ, f"these files differ between the engines: {differ}"
 
 
@@ -87,6 +103,8 @@ def test_an_editors_mistake_stops_both_engines_with_the_same_message(tmp_path):
     for engine, result in results.items():
         assert result.returncode == 1, engine
         assert "Traceback" not in result.stdout + result.stderr, engine
-        assert ("partners.yaml:6:5: record borlange-kommun, field webbsite: unknown field 'webbsite'"
-                " — did you mean 'website'?") in result.stdout, engine
+        assert (
+            "partners.yaml:6:5: record borlange-kommun, field webbsite: unknown field 'webbsite'"
+            " — did you mean 'website'?"
+        ) in result.stdout, engine
     assert results["mkdocs"].stdout == results["properdocs"].stdout

@@ -23,31 +23,55 @@ from registry.settings import read_settings
 
 CHECK = ROOT / "hooks" / "check.py"
 SETTINGS = read_settings(ROOT / "mkdocs.yml")
-HAND_WRITTEN = {lang: {p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8")
-                       for p in (ROOT / "docs").rglob(f"*.{lang}.md")} for lang in SETTINGS.languages}
+HAND_WRITTEN = {
+    lang: {
+        p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8")
+        for p in (ROOT / "docs").rglob(f"*.{lang}.md")
+    }
+    for lang in SETTINGS.languages
+}
 
 
 def billion_laughs() -> str:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join(f"*{prev}" for _ in range(9)) + "]")
     return "\n".join(lines) + "\n"
 
 
 HAZARDS = [
-    ("alias bomb", billion_laughs(), "partners.yaml:1:4: the anchor &a is not allowed — remove it and write values out in full"),
+    (
+        "alias bomb",
+        billion_laughs(),
+        "partners.yaml:1:4: the anchor &a is not allowed — remove it and write values out in full",
+    ),
     ("alias", "partners:\n  - *x\n", "partners.yaml:2:5: the alias *x is not allowed — write the value out in full"),
-    ("deep nesting", "partners: " + "[" * 100_000 + "]" * 100_000 + "\n",
-     "partners.yaml:1:30: the data is nested more than 20 levels deep — check the indentation"),
-    ("python tag", 'partners: !!python/object/apply:os.system ["echo owned"]\n',
-     "partners.yaml:1:11: the tag tag:yaml.org,2002:python/object/apply:os.system is not allowed — remove it"),
-    ("custom tag", "partners:\n  - id: !secret x\n",
-     "partners.yaml:2:9: the tag !secret is not allowed — remove it and write plain text"),
-    ("huge file", "partners: []\n" + "# " + "x" * 10_000_000 + "\n",
-     "partners.yaml:1:1: the file is 10,000,016 bytes, more than the limit of 5,000,000"
-     " — split it or remove what does not belong in a registry"),
-    ("two documents", "partners: []\n---\npartners: []\n",
-     "partners.yaml:2:1: a second document (---) in one file — keep one document per registry file"),
+    (
+        "deep nesting",
+        "partners: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "partners.yaml:1:30: the data is nested more than 20 levels deep — check the indentation",
+    ),
+    (
+        "python tag",
+        'partners: !!python/object/apply:os.system ["echo owned"]\n',
+        "partners.yaml:1:11: the tag tag:yaml.org,2002:python/object/apply:os.system is not allowed — remove it",
+    ),
+    (
+        "custom tag",
+        "partners:\n  - id: !secret x\n",
+        "partners.yaml:2:9: the tag !secret is not allowed — remove it and write plain text",
+    ),
+    (
+        "huge file",
+        "partners: []\n" + "# " + "x" * 10_000_000 + "\n",
+        "partners.yaml:1:1: the file is 10,000,016 bytes, more than the limit of 5,000,000"
+        " — split it or remove what does not belong in a registry",
+    ),
+    (
+        "two documents",
+        "partners: []\n---\npartners: []\n",
+        "partners.yaml:2:1: a second document (---) in one file — keep one document per registry file",
+    ),
 ]
 
 
@@ -59,14 +83,20 @@ def limited_memory():
 def test_yaml_hazards_stop_quickly_with_bounded_memory_and_a_clear_message(tmp_path, name, text, message):
     shutil.copytree(MINIMAL, tmp_path / "r")
     (tmp_path / "r" / "partners.yaml").write_text(text, encoding="utf-8")
-    result = subprocess.run([sys.executable, str(CHECK), "--root", str(tmp_path / "r")], capture_output=True,
-                            text=True, timeout=30, preexec_fn=limited_memory)
+    result = subprocess.run(
+        [sys.executable, str(CHECK), "--root", str(tmp_path / "r")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        preexec_fn=limited_memory,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == message
 
 
 # --- Random input: the only outcomes are a valid model or our own error with a place. ---
+
 
 def outcome(files: dict[str, bytes]):
     """Load registries made of `files` (name -> content, the rest from the minimal fixture)."""
@@ -97,8 +127,11 @@ def renders(reg) -> None:
 
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30) | st.dates()
-documents = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
-                         | st.dictionaries(st.text(max_size=12), inner, max_size=5), max_leaves=25)
+documents = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
+    max_leaves=25,
+)
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -115,8 +148,7 @@ mutation = st.sampled_from(["delete", "duplicate", "insert", "replace", "indent"
 
 
 @FUZZ
-@given(file=st.sampled_from(REGISTRY_FILES), kind=mutation, where=st.integers(0, 10_000),
-       junk=st.text(max_size=8))
+@given(file=st.sampled_from(REGISTRY_FILES), kind=mutation, where=st.integers(0, 10_000), junk=st.text(max_size=8))
 def test_mutated_real_registries_give_a_model_or_our_error(file, kind, where, junk):
     lines = REAL[file].splitlines(keepends=True)
     i = where % len(lines)
@@ -125,7 +157,7 @@ def test_mutated_real_registries_give_a_model_or_our_error(file, kind, where, ju
     elif kind == "duplicate":
         lines.insert(i, lines[i])
     elif kind == "insert":
-        lines[i] = lines[i][: where % (len(lines[i]) or 1)] + junk + lines[i][where % (len(lines[i]) or 1):]
+        lines[i] = lines[i][: where % (len(lines[i]) or 1)] + junk + lines[i][where % (len(lines[i]) or 1) :]
     elif kind == "replace":
         lines[i] = lines[i].split(":")[0] + ": " + junk + "\n" if ":" in lines[i] else junk + "\n"
     elif kind == "indent":
@@ -144,15 +176,19 @@ def test_every_hazard_free_real_registry_is_accepted():
 
 # --- A site built from registries full of payloads shows them as text and runs none. ---
 
-PAYLOAD = ("<script>window.__pwned=1;console.log('PWNED')</script><img src=x onerror=\"window.__pwned=1\">"
-           "\"'><svg onload=window.__pwned=1>{{ 7*7 }}{% raw %}[klick](javascript:window.__pwned=1)"
-           "<a href='data:text/html,x'>x</a>")
+PAYLOAD = (
+    "<script>window.__pwned=1;console.log('PWNED')</script><img src=x onerror=\"window.__pwned=1\">"
+    "\"'><svg onload=window.__pwned=1>{{ 7*7 }}{% raw %}[klick](javascript:window.__pwned=1)"
+    "<a href='data:text/html,x'>x</a>"
+)
 
 
 def poison(value):
     if isinstance(value, dict):
-        return {k: (PAYLOAD + " " + v if isinstance(v, str) and k in ("sv", "en", "name", "name_en") else poison(v))
-                for k, v in value.items()}
+        return {
+            k: (PAYLOAD + " " + v if isinstance(v, str) and k in ("sv", "en", "name", "name_en") else poison(v))
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [poison(v) for v in value]
     return value
@@ -164,6 +200,7 @@ def payload_site(tmp_path_factory):
     import http.server
     import os
     import threading
+
     folder = tmp_path_factory.mktemp("payload")
     (folder / "registries").mkdir()
     for name in REGISTRY_FILES:
@@ -177,6 +214,7 @@ def payload_site(tmp_path_factory):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder / "www")))
     base = f"http://127.0.0.1:{server.server_port}/site/"
     os.environ["SITE_URL"] = base

@@ -12,8 +12,12 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 def test_the_nu_html_checker_reports_no_error_on_any_page(site):
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 100
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", "--skip-non-html", str(site)],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "gnu", "--skip-non-html", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     errors = (result.stdout + result.stderr).replace(f"{site}/", "").strip()
     assert errors == ""
     assert result.returncode == 0

@@ -6,13 +6,22 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from conftest import ROOT
 from test_charts import luminance
 
+from conftest import ROOT
+
 CSS = (ROOT / "overrides" / "assets" / "stylesheets" / "kb.css").read_text(encoding="utf-8")
-TEXT = ["--kb-ink", "--kb-ink-muted", "--kb-brand-text", "--kb-line-trend", "--kb-line-path",
-        "--kb-status-ongoing", "--kb-status-planned", "--kb-status-completed", "--kb-status-paused"]
+TEXT = [
+    "--kb-ink",
+    "--kb-ink-muted",
+    "--kb-brand-text",
+    "--kb-line-trend",
+    "--kb-line-path",
+    "--kb-status-ongoing",
+    "--kb-status-planned",
+    "--kb-status-completed",
+    "--kb-status-paused",
+]
 LINES = ["--kb-border", "--kb-line-history", "--kb-line-goal", "--kb-grid"]
 
 
@@ -40,5 +49,7 @@ def test_text_and_lines_meet_aa_in_both_schemes(scheme, background):
 
 
 def test_the_dark_scheme_sets_its_own_colours():
-    assert {"--kb-ink", "--kb-surface", "--kb-brand-text", "--kb-line-trend"} <= tokens('[data-md-color-scheme="slate"]').keys()
+    assert {"--kb-ink", "--kb-surface", "--kb-brand-text", "--kb-line-trend"} <= tokens(
+        '[data-md-color-scheme="slate"]'
+    ).keys()
     assert DARK["--kb-surface"] != LIGHT["--kb-surface"]

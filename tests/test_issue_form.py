@@ -13,10 +13,12 @@ import pytest
 from conftest import MINIMAL, ROOT, build, copy_project, page
 
 BODIES = ROOT / "tests" / "fixtures" / "issue-forms"
-FAILED = ("Förslaget kunde inte bli en post i registret. Rätta svaren genom att redigera ärendet, "
-          "och sätt sedan etiketten igen.\n*(The proposal could not become a registry record. Correct the answers "
-          "by editing the issue, then add the label again.)*\n\n")
-PARTNER_YAML = '''
+FAILED = (
+    "Förslaget kunde inte bli en post i registret. Rätta svaren genom att redigera ärendet, "
+    "och sätt sedan etiketten igen.\n*(The proposal could not become a registry record. Correct the answers "
+    "by editing the issue, then add the label again.)*\n\n"
+)
+PARTNER_YAML = """
   - id: solgarden-exempel-ab
     name: "Solgården Exempel AB"
     type: company
@@ -32,8 +34,8 @@ PARTNER_YAML = '''
       - "https://www.example.org/om-oss"
       - "https://www.example.org/nyheter/1"
     last_reviewed: 2026-11-30
-'''
-INITIATIVE_YAML = '''
+"""
+INITIATIVE_YAML = """
   - id: solpaneler-pa-exempelgarden
     title:
       sv: "Solpaneler på Exempelgården"
@@ -66,7 +68,7 @@ INITIATIVE_YAML = '''
     sources:
       - "https://www.example.org/projekt"
     last_reviewed: 2026-11-30
-'''
+"""
 
 
 @pytest.fixture
@@ -78,9 +80,20 @@ def project(tmp_path) -> Path:
 
 
 def convert(project: Path, body: str) -> tuple[int, str]:
-    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "issue_form.py"), str(BODIES / body),
-                             "--root", str(project), "--today", "2026-11-30"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "hooks" / "issue_form.py"),
+            str(BODIES / body),
+            "--root",
+            str(project),
+            "--today",
+            "2026-11-30",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stderr == ""
     return result.returncode, result.stdout
 
@@ -96,50 +109,74 @@ def test_good_forms_become_records_that_pass_the_check_and_build(project, tmp_pa
     after = registries(project)
     assert after["partners.yaml"] == before["partners.yaml"] + PARTNER_YAML
     assert after["initiatives.yaml"] == before["initiatives.yaml"] + INITIATIVE_YAML
-    check = subprocess.run([sys.executable, str(project / "hooks" / "check.py"), "--root", str(project)],
-                           capture_output=True, text=True, timeout=60)
+    check = subprocess.run(
+        [sys.executable, str(project / "hooks" / "check.py"), "--root", str(project)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert check.returncode == 0, check.stderr
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert page(tmp_path / "site", "insatser/solpaneler-pa-exempelgarden/").h1.get_text(strip=True) \
+    assert (
+        page(tmp_path / "site", "insatser/solpaneler-pa-exempelgarden/").h1.get_text(strip=True)
         == "Solpaneler på Exempelgården"
-    assert page(tmp_path / "site", "insatser/solpaneler-pa-exempelgarden/", "en").h1.get_text(strip=True) \
+    )
+    assert (
+        page(tmp_path / "site", "insatser/solpaneler-pa-exempelgarden/", "en").h1.get_text(strip=True)
         == "Solar panels at Exempelgården"
-    assert page(tmp_path / "site", "parter/solgarden-exempel-ab/", "en").h1.get_text(strip=True) \
-        == "Solgården Exempel AB"
+    )
+    assert (
+        page(tmp_path / "site", "parter/solgarden-exempel-ab/", "en").h1.get_text(strip=True) == "Solgården Exempel AB"
+    )
 
 
 def test_bad_answers_are_said_in_words_and_nothing_is_written(project):
     before = registries(project)
-    assert convert(project, "bad-initiative.md") == (1, FAILED + (
-        "- **Offentligt (Public)**: rutan är inte ikryssad – allt i registret är offentligt, så bara kryssade "
-        "förslag blir poster *(the box is not ticked — everything in the registry is public, so only ticked "
-        "proposals become records)*\n"
-        "- **Sammanfattning på engelska (Summary in English) – summary.en**: svaret saknas – skriv texten på "
-        "engelska; webbplatsen visar varje text på svenska och engelska *(the answer is missing — write the text "
-        "in English; the site shows every text in Swedish and English)*\n"
-        "- **Leds av (Led by) – lead**: ingen part har id ”solgarden” – skriv id för en part som finns i "
-        "partners.yaml (sist i adressen till partens sida), eller föreslå parten först med formuläret Ny part. "
-        "*(no partner has the id “solgarden” — write the id of a partner in partners.yaml (the end of the "
-        "partner page's address), or propose the partner first with the New partner form.)*\n"
-        "- **Start (Start) – start**: ”mars 2027” är inget datum – skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ, till "
-        "exempel 2023-03-15 *(“mars 2027” is not a date — write YYYY-MM-DD, YYYY-MM or YYYY, for example "
-        "2023-03-15)*\n"))
+    assert convert(project, "bad-initiative.md") == (
+        1,
+        FAILED
+        + (
+            "- **Offentligt (Public)**: rutan är inte ikryssad – allt i registret är offentligt, så bara kryssade "
+            "förslag blir poster *(the box is not ticked — everything in the registry is public, so only ticked "
+            "proposals become records)*\n"
+            "- **Sammanfattning på engelska (Summary in English) – summary.en**: svaret saknas – skriv texten på "
+            "engelska; webbplatsen visar varje text på svenska och engelska *(the answer is missing — write the text "
+            "in English; the site shows every text in Swedish and English)*\n"
+            "- **Leds av (Led by) – lead**: ingen part har id ”solgarden” – skriv id för en part som finns i "
+            "partners.yaml (sist i adressen till partens sida), eller föreslå parten först med formuläret Ny part. "
+            "*(no partner has the id “solgarden” — write the id of a partner in partners.yaml (the end of the "
+            "partner page's address), or propose the partner first with the New partner form.)*\n"
+            "- **Start (Start) – start**: ”mars 2027” är inget datum – skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ, till "
+            "exempel 2023-03-15 *(“mars 2027” is not a date — write YYYY-MM-DD, YYYY-MM or YYYY, for example "
+            "2023-03-15)*\n"
+        ),
+    )
     assert registries(project) == before
 
 
 def test_a_correction_is_left_to_an_editor(project):
-    assert convert(project, "correction.md") == (1, FAILED + (
-        "- **correction.yml**: en rättelse görs av en redaktör, som ändrar posten direkt i registret "
-        "*(a correction is made by an editor, who changes the record in the registry)*\n"))
+    assert convert(project, "correction.md") == (
+        1,
+        FAILED
+        + (
+            "- **correction.yml**: en rättelse görs av en redaktör, som ändrar posten direkt i registret "
+            "*(a correction is made by an editor, who changes the record in the registry)*\n"
+        ),
+    )
 
 
 def test_a_record_the_check_rejects_is_not_kept(project):
     assert convert(project, "new-partner.md")[0] == 0
     before = registries(project)
-    assert convert(project, "new-partner.md") == (1, FAILED + (
-        "Kontrollen av registren (The registry check):\n\n```text\n"
-        "partners.yaml:41:5: record solgarden-exempel-ab, field id: the id 'solgarden-exempel-ab' is used twice "
-        "(also by the record on line 25) — give each record its own id\n"
-        "1 mistake in the registries — fix them and try again.\n```\n"))
+    assert convert(project, "new-partner.md") == (
+        1,
+        FAILED
+        + (
+            "Kontrollen av registren (The registry check):\n\n```text\n"
+            "partners.yaml:41:5: record solgarden-exempel-ab, field id: the id 'solgarden-exempel-ab' is used twice "
+            "(also by the record on line 25) — give each record its own id\n"
+            "1 mistake in the registries — fix them and try again.\n```\n"
+        ),
+    )
     assert registries(project) == before

@@ -13,9 +13,33 @@ from conftest import ROOT
 CORE = ROOT / "hooks" / "registry"
 # Lowest first: a module may import only modules listed before it.
 ORDER = [
-    "problems", "yamltree", "words_reader", "words", "models", "formatting", "schema", "explain", "checks", "settings",
-    "load", "template_cache", "relations", "ontrack", "charts", "reader", "render", "external_links", "stubs", "feed", "exports", "badges",
-    "languages", "content", "changes", "pagediff", "forms",
+    "problems",
+    "yamltree",
+    "words_reader",
+    "words",
+    "models",
+    "formatting",
+    "schema",
+    "explain",
+    "checks",
+    "settings",
+    "load",
+    "template_cache",
+    "relations",
+    "ontrack",
+    "charts",
+    "reader",
+    "render",
+    "external_links",
+    "stubs",
+    "feed",
+    "exports",
+    "badges",
+    "languages",
+    "content",
+    "changes",
+    "pagediff",
+    "forms",
 ]
 ENGINES = ("mkdocs", "material", "mkdocs_static_i18n", "properdocs")
 
@@ -61,15 +85,22 @@ def test_the_core_does_not_import_the_engine(module):
 MUTABLE = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
 
 
-@pytest.mark.parametrize("path", sorted([*CORE.glob("*.py"), *(ROOT / "hooks").glob("*.py")]),
-                         ids=lambda p: p.relative_to(ROOT).as_posix())
+@pytest.mark.parametrize(
+    "path", sorted([*CORE.glob("*.py"), *(ROOT / "hooks").glob("*.py")]), ids=lambda p: p.relative_to(ROOT).as_posix()
+)
 def test_no_module_level_state(path):
     """Constants are fine (UPPER_CASE, never assigned again); a lower-case name bound to a dict,
     list or set at module level is state that `mkdocs serve` would carry between rebuilds."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    state = [target.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
-             for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
-             if isinstance(target, ast.Name) and not target.id.isupper() and target.id != "__all__"
-             and isinstance(node.value, MUTABLE)]
+    state = [
+        target.id
+        for node in tree.body
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+        and not target.id.isupper()
+        and target.id != "__all__"
+        and isinstance(node.value, MUTABLE)
+    ]
     assert not state, f"module-level state: {state}"
     assert not [n for n in ast.walk(tree) if isinstance(n, ast.Global)], "a function rebinds a module-level name"

@@ -14,113 +14,348 @@ from registry import RegistryError, load_registries
 
 P, I, C, E = "partners.yaml", "initiatives.yaml", "contracts.yaml", "emissions.yaml"
 CASES = [
-    ("tab", P, "    type: municipality\n", "\ttype: municipality\n", [
-        "partners.yaml:4:1: YAML syntax: a tab is used for indentation — use spaces only\n"
-        "    4 | →type: municipality\n      | ^"]),
-    ("unclosed-quote", P, "    name: Borlänge Energi\n", "    name: 'Borlänge Energi\n", [
-        "partners.yaml:15:11: YAML syntax: a quote is opened but not closed — close it with the same quote mark\n"
-        "    15 |     name: 'Borlänge Energi\n       |           ^"]),
-    ("missing-colon", P, "    name: Borlänge Energi\n", "    name Borlänge Energi\n", [
-        "partners.yaml:15:5: YAML syntax: a field name without its colon — write `name: value`\n"
-        "    15 |     name Borlänge Energi\n       |     ^"]),
-    ("colon-in-text", P, "    name: Borlänge Energi\n", "    name: Borlänge: Energi\n", [
-        "partners.yaml:15:19: YAML syntax: a colon followed by a space inside a text — put the whole text"
-        " in quotes, or check the indentation of this line\n"
-        "    15 |     name: Borlänge: Energi\n       |                   ^"]),
-    ("bad-indentation", P, "    roles: [driving-party]\n", "   roles: [driving-party]\n", [
-        "partners.yaml:17:4: YAML syntax: the indentation is off — align list items (`- `) with each other\n"
-        "    17 |    roles: [driving-party]\n       |    ^"]),
-    ("duplicate-key", P, "    name: Borlänge Energi\n", "    name: Borlänge Energi\n    name: Borlänge energi\n", [
-        "partners.yaml:15:5: record borlange-energi, field name: the field 'name' appears twice, on lines 15"
-        " and 16 (YAML would keep only the last) — keep only one"]),
-    ("unknown-field", P, "    website:", "    webbsite:", [
-        "partners.yaml:6:5: record borlange-kommun, field webbsite: unknown field 'webbsite' — did you mean 'website'?"]),
-    ("missing-field", P, "    name: Borlänge kommun\n", "", [
-        "partners.yaml:2:5: record borlange-kommun, field name: this required field is missing — add the line `name:` with its value to the record"]),
-    ("yaml-boolean", P, "    name: Borlänge kommun\n", "    name: no\n", [
-        "partners.yaml:3:5: record borlange-kommun, field name: YAML reads a bare yes, no, on, off, true and false"
-        " as a yes/no value, not as text — put the text in quotes, e.g. \"no\""]),
-    ("number-as-text", P, "    name: Borlänge kommun\n", "    name: 2047\n", [
-        "partners.yaml:3:5: record borlange-kommun, field name: a number where text is expected — put it in quotes: \"2047\""]),
-    ("list-as-text", P, "    name: Borlänge kommun\n", "    name: [Borlänge, kommun]\n", [
-        "partners.yaml:3:5: record borlange-kommun, field name: a list where a text is expected — write one text, without '- '"]),
-    ("not-allowed", P, "    roles: [coordinator]\n", "    roles: [coordinater]\n", [
-        "partners.yaml:5:13: record borlange-kommun, field roles, item 1: 'coordinater' is not an allowed value"
-        " — did you mean 'coordinator'? (allowed: coordinator, driving-party, contributing, national-counterparty,"
-        " twin-city, regional-partner, project-partner)"]),
-    ("bad-date", P, "    joined: 2021-12-08\n", "    joined: 8 december 2021\n", [
-        "partners.yaml:10:5: record borlange-kommun, field joined: '8 december 2021' is not a date"
-        " — write YYYY-MM-DD, or YYYY-MM or YYYY when only that is known"]),
-    ("impossible-date", P, "    last_reviewed: 2026-11-01\n  - id: borlange-energi",
-     "    last_reviewed: 2026-13-01\n  - id: borlange-energi", [
-        "partners.yaml:13:5: record borlange-kommun, field last_reviewed: '2026-13-01' is not a date"
-        " — write it as YYYY-MM-DD, e.g. 2022-04-11"]),
-    ("end-before-start", I, "    end: 2030\n", "    end: 2021\n", [
-        "initiatives.yaml:14:5: record solceller, field end: the end 2021 is before the start 2022-01 — correct one of them"]),
-    ("duplicate-id", P, "id: borlange-energi", "id: borlange-kommun", [
-        "initiatives.yaml:11:5: record solceller, field lead: no partner has the id 'borlange-energi'"
-        " — did you mean 'borlange-kommun'?",
-        "partners.yaml:14:5: record borlange-kommun, field id: the id 'borlange-kommun' is used twice"
-        " (also by the record on line 2) — give each record its own id"]),
-    ("unknown-reference", I, "lead: borlange-energi", "lead: borlange-energy", [
-        "initiatives.yaml:11:5: record solceller, field lead: no partner has the id 'borlange-energy'"
-        " — did you mean 'borlange-energi' or 'borlange-kommun'?"]),
-    ("bad-url", P, "    website: https://www.borlange.se\n", "    website: www.borlange.se\n", [
-        "partners.yaml:6:5: record borlange-kommun, field website: 'www.borlange.se' is not a web address"
-        " this site links to — write it in full, starting with https://, http:// or mailto:"]),
-    ("script-url", P, "    website: https://www.borlange.se\n", "    website: javascript:alert(1)\n", [
-        "partners.yaml:6:5: record borlange-kommun, field website: 'javascript:alert(1)' is not a web address"
-        " this site links to — write it in full, starting with https://, http:// or mailto:"]),
-    ("missing-translation", P, "      en: The municipality coordinates the work.\n", "", [
-        "partners.yaml:7:5: record borlange-kommun, field description.en: the English text is missing"
-        " — add `en: …` beside the other language"]),
-    ("one-language-only", P, "    description:\n      sv: Kommunens energibolag.\n      en: The municipal energy company.\n",
-     "    description: Kommunens energibolag.\n", [
-        "partners.yaml:18:5: record borlange-energi, field description: a single text where texts in both languages"
-        " are expected — write `sv: …` and `en: …` on indented lines below"]),
-    ("unknown-sector", E, "      transport: 100\n", "      transprt: 100\n", [
-        "emissions.yaml:36:5: record 2024, field values: no value for the sector 'transport' — add `transport: 0` if it had none",
-        "emissions.yaml:38:7: record 2024, field values.transprt: 'transprt' is not a sector in 'sectors:'"
-        " — did you mean 'transport'?"]),
-    ("total-does-not-add-up", E, "    total: 250\n", "    total: 260\n", [
-        "emissions.yaml:35:5: record 2024, field total: the total 260.00 differs from the sum of the sectors"
-        " 250.00 — correct the total or a sector value"]),
-    ("swedish-label", I, "status: ongoing", "status: Pågår", [
-        "initiatives.yaml:10:5: record solceller, field status: 'Pågår' is not an allowed value"
-        " — did you mean 'ongoing' (Pågår)? (allowed: planned, ongoing, completed, paused)"]),
-    ("text-instead-of-list", P, "    roles: [coordinator]\n", "    roles: coordinator\n", [
-        "partners.yaml:5:5: record borlange-kommun, field roles: expected a list, found 'coordinator'"
-        " — write the items in brackets, e.g. [coordinator], or each on its own line starting with '- '"]),
-    ("quoted-date", P, "    last_reviewed: 2026-11-01\n  - id: borlange-energi",
-     "    last_reviewed: \"2026-11-01\"\n  - id: borlange-energi", [
-        "partners.yaml:13:5: record borlange-kommun, field last_reviewed: the date '2026-11-01' is in quotes,"
-        " so YAML reads it as text — remove the quotes"]),
-    ("quote-inside-quoted-text", P, "    name: Borlänge Energi\n", '    name: "Borlänge "Energi" AB"\n', [
-        "partners.yaml:15:11: YAML syntax: a quote is opened on this line but not closed, or a quote mark inside"
-        " the text ends it early — close the quote, or use ” ” inside the text\n"
-        '    15 |     name: "Borlänge "Energi" AB"\n       |           ^']),
-    ("not-a-number", C, "cities: 23", "cities: tjugotre", [
-        "contracts.yaml:12:5: record avsiktsforklaring-2021, field cities: expected a number, found 'tjugotre'"
-        " — write digits only, e.g. 23"]),
-    ("agencies-signed-count", C, "    cities: 23\n", "    cities: 23\n    agencies: 2\n    agencies_count: signed\n", [
-        "contracts.yaml:13:5: record avsiktsforklaring-2021, field agencies: 2 agencies are shown as having signed,"
-        " but the signatories list 0 — list every agency that signed, or correct the number"]),
-    ("agencies-count-label", C, "    cities: 23\n", "    cities: 23\n    agencies: 2\n    agencies_count: undertecknade\n", [
-        "contracts.yaml:14:5: record avsiktsforklaring-2021, field agencies_count: 'undertecknade' is not an allowed"
-        " value — use one of: signed, taking-part"]),
-    ("archived-misspelt", I, "      - https://www.borlange-energi.se\n",
-     "      - url: https://www.borlange-energi.se\n        archivd: https://archive.example/x\n", [
-        "initiatives.yaml:17:9: record solceller, field sources, item 1.archivd: unknown field 'archivd'"
-        " — did you mean 'archived' or 'archived_on'?"]),
-    ("source-with-archive-bad-url", I, "      - https://www.borlange-energi.se\n",
-     "      - url: www.borlange-energi.se\n        archived:\n", [
-        "initiatives.yaml:16:9: record solceller, field sources, item 1.url: 'www.borlange-energi.se' is not a web"
-        " address this site links to — write it in full, starting with https://, http:// or mailto:"]),
-    ("empty-file", C, None, "", ["contracts.yaml:1:1: the file is empty — undo the change that emptied it (on GitHub: the file's History)"]),
-    ("not-utf8", P, "Borlänge kommun".encode(), "Borlänge kommun".encode("latin-1"), [
-        "partners.yaml:3:15: byte 0xe4 is not UTF-8 — save the file as UTF-8 (å, ä and ö must be UTF-8)"]),
-    ("byte-order-mark", P, b"partners:", b"\xef\xbb\xbfpartners:", [
-        "partners.yaml:1:1: the file starts with a byte-order mark (BOM) — save it as UTF-8 without BOM"]),
+    (
+        "tab",
+        P,
+        "    type: municipality\n",
+        "\ttype: municipality\n",
+        [
+            "partners.yaml:4:1: YAML syntax: a tab is used for indentation — use spaces only\n"
+            "    4 | →type: municipality\n      | ^"
+        ],
+    ),
+    (
+        "unclosed-quote",
+        P,
+        "    name: Borlänge Energi\n",
+        "    name: 'Borlänge Energi\n",
+        [
+            "partners.yaml:15:11: YAML syntax: a quote is opened but not closed — close it with the same quote mark\n"
+            "    15 |     name: 'Borlänge Energi\n       |           ^"
+        ],
+    ),
+    (
+        "missing-colon",
+        P,
+        "    name: Borlänge Energi\n",
+        "    name Borlänge Energi\n",
+        [
+            "partners.yaml:15:5: YAML syntax: a field name without its colon — write `name: value`\n"
+            "    15 |     name Borlänge Energi\n       |     ^"
+        ],
+    ),
+    (
+        "colon-in-text",
+        P,
+        "    name: Borlänge Energi\n",
+        "    name: Borlänge: Energi\n",
+        [
+            "partners.yaml:15:19: YAML syntax: a colon followed by a space inside a text — put the whole text"
+            " in quotes, or check the indentation of this line\n"
+            "    15 |     name: Borlänge: Energi\n       |                   ^"
+        ],
+    ),
+    (
+        "bad-indentation",
+        P,
+        "    roles: [driving-party]\n",
+        "   roles: [driving-party]\n",
+        [
+            "partners.yaml:17:4: YAML syntax: the indentation is off — align list items (`- `) with each other\n"
+            "    17 |    roles: [driving-party]\n       |    ^"
+        ],
+    ),
+    (
+        "duplicate-key",
+        P,
+        "    name: Borlänge Energi\n",
+        "    name: Borlänge Energi\n    name: Borlänge energi\n",
+        [
+            "partners.yaml:15:5: record borlange-energi, field name: the field 'name' appears twice, on lines 15"
+            " and 16 (YAML would keep only the last) — keep only one"
+        ],
+    ),
+    (
+        "unknown-field",
+        P,
+        "    website:",
+        "    webbsite:",
+        [
+            "partners.yaml:6:5: record borlange-kommun, field webbsite: unknown field 'webbsite' — did you mean 'website'?"
+        ],
+    ),
+    (
+        "missing-field",
+        P,
+        "    name: Borlänge kommun\n",
+        "",
+        [
+            "partners.yaml:2:5: record borlange-kommun, field name: this required field is missing — add the line `name:` with its value to the record"
+        ],
+    ),
+    (
+        "yaml-boolean",
+        P,
+        "    name: Borlänge kommun\n",
+        "    name: no\n",
+        [
+            "partners.yaml:3:5: record borlange-kommun, field name: YAML reads a bare yes, no, on, off, true and false"
+            ' as a yes/no value, not as text — put the text in quotes, e.g. "no"'
+        ],
+    ),
+    (
+        "number-as-text",
+        P,
+        "    name: Borlänge kommun\n",
+        "    name: 2047\n",
+        [
+            'partners.yaml:3:5: record borlange-kommun, field name: a number where text is expected — put it in quotes: "2047"'
+        ],
+    ),
+    (
+        "list-as-text",
+        P,
+        "    name: Borlänge kommun\n",
+        "    name: [Borlänge, kommun]\n",
+        [
+            "partners.yaml:3:5: record borlange-kommun, field name: a list where a text is expected — write one text, without '- '"
+        ],
+    ),
+    (
+        "not-allowed",
+        P,
+        "    roles: [coordinator]\n",
+        "    roles: [coordinater]\n",
+        [
+            "partners.yaml:5:13: record borlange-kommun, field roles, item 1: 'coordinater' is not an allowed value"
+            " — did you mean 'coordinator'? (allowed: coordinator, driving-party, contributing, national-counterparty,"
+            " twin-city, regional-partner, project-partner)"
+        ],
+    ),
+    (
+        "bad-date",
+        P,
+        "    joined: 2021-12-08\n",
+        "    joined: 8 december 2021\n",
+        [
+            "partners.yaml:10:5: record borlange-kommun, field joined: '8 december 2021' is not a date"
+            " — write YYYY-MM-DD, or YYYY-MM or YYYY when only that is known"
+        ],
+    ),
+    (
+        "impossible-date",
+        P,
+        "    last_reviewed: 2026-11-01\n  - id: borlange-energi",
+        "    last_reviewed: 2026-13-01\n  - id: borlange-energi",
+        [
+            "partners.yaml:13:5: record borlange-kommun, field last_reviewed: '2026-13-01' is not a date"
+            " — write it as YYYY-MM-DD, e.g. 2022-04-11"
+        ],
+    ),
+    (
+        "end-before-start",
+        I,
+        "    end: 2030\n",
+        "    end: 2021\n",
+        [
+            "initiatives.yaml:14:5: record solceller, field end: the end 2021 is before the start 2022-01 — correct one of them"
+        ],
+    ),
+    (
+        "duplicate-id",
+        P,
+        "id: borlange-energi",
+        "id: borlange-kommun",
+        [
+            "initiatives.yaml:11:5: record solceller, field lead: no partner has the id 'borlange-energi'"
+            " — did you mean 'borlange-kommun'?",
+            "partners.yaml:14:5: record borlange-kommun, field id: the id 'borlange-kommun' is used twice"
+            " (also by the record on line 2) — give each record its own id",
+        ],
+    ),
+    (
+        "unknown-reference",
+        I,
+        "lead: borlange-energi",
+        "lead: borlange-energy",
+        [
+            "initiatives.yaml:11:5: record solceller, field lead: no partner has the id 'borlange-energy'"
+            " — did you mean 'borlange-energi' or 'borlange-kommun'?"
+        ],
+    ),
+    (
+        "bad-url",
+        P,
+        "    website: https://www.borlange.se\n",
+        "    website: www.borlange.se\n",
+        [
+            "partners.yaml:6:5: record borlange-kommun, field website: 'www.borlange.se' is not a web address"
+            " this site links to — write it in full, starting with https://, http:// or mailto:"
+        ],
+    ),
+    (
+        "script-url",
+        P,
+        "    website: https://www.borlange.se\n",
+        "    website: javascript:alert(1)\n",
+        [
+            "partners.yaml:6:5: record borlange-kommun, field website: 'javascript:alert(1)' is not a web address"
+            " this site links to — write it in full, starting with https://, http:// or mailto:"
+        ],
+    ),
+    (
+        "missing-translation",
+        P,
+        "      en: The municipality coordinates the work.\n",
+        "",
+        [
+            "partners.yaml:7:5: record borlange-kommun, field description.en: the English text is missing"
+            " — add `en: …` beside the other language"
+        ],
+    ),
+    (
+        "one-language-only",
+        P,
+        "    description:\n      sv: Kommunens energibolag.\n      en: The municipal energy company.\n",
+        "    description: Kommunens energibolag.\n",
+        [
+            "partners.yaml:18:5: record borlange-energi, field description: a single text where texts in both languages"
+            " are expected — write `sv: …` and `en: …` on indented lines below"
+        ],
+    ),
+    (
+        "unknown-sector",
+        E,
+        "      transport: 100\n",
+        "      transprt: 100\n",
+        [
+            "emissions.yaml:36:5: record 2024, field values: no value for the sector 'transport' — add `transport: 0` if it had none",
+            "emissions.yaml:38:7: record 2024, field values.transprt: 'transprt' is not a sector in 'sectors:'"
+            " — did you mean 'transport'?",
+        ],
+    ),
+    (
+        "total-does-not-add-up",
+        E,
+        "    total: 250\n",
+        "    total: 260\n",
+        [
+            "emissions.yaml:35:5: record 2024, field total: the total 260.00 differs from the sum of the sectors"
+            " 250.00 — correct the total or a sector value"
+        ],
+    ),
+    (
+        "swedish-label",
+        I,
+        "status: ongoing",
+        "status: Pågår",
+        [
+            "initiatives.yaml:10:5: record solceller, field status: 'Pågår' is not an allowed value"
+            " — did you mean 'ongoing' (Pågår)? (allowed: planned, ongoing, completed, paused)"
+        ],
+    ),
+    (
+        "text-instead-of-list",
+        P,
+        "    roles: [coordinator]\n",
+        "    roles: coordinator\n",
+        [
+            "partners.yaml:5:5: record borlange-kommun, field roles: expected a list, found 'coordinator'"
+            " — write the items in brackets, e.g. [coordinator], or each on its own line starting with '- '"
+        ],
+    ),
+    (
+        "quoted-date",
+        P,
+        "    last_reviewed: 2026-11-01\n  - id: borlange-energi",
+        '    last_reviewed: "2026-11-01"\n  - id: borlange-energi',
+        [
+            "partners.yaml:13:5: record borlange-kommun, field last_reviewed: the date '2026-11-01' is in quotes,"
+            " so YAML reads it as text — remove the quotes"
+        ],
+    ),
+    (
+        "quote-inside-quoted-text",
+        P,
+        "    name: Borlänge Energi\n",
+        '    name: "Borlänge "Energi" AB"\n',
+        [
+            "partners.yaml:15:11: YAML syntax: a quote is opened on this line but not closed, or a quote mark inside"
+            " the text ends it early — close the quote, or use ” ” inside the text\n"
+            '    15 |     name: "Borlänge "Energi" AB"\n       |           ^'
+        ],
+    ),
+    (
+        "not-a-number",
+        C,
+        "cities: 23",
+        "cities: tjugotre",
+        [
+            "contracts.yaml:12:5: record avsiktsforklaring-2021, field cities: expected a number, found 'tjugotre'"
+            " — write digits only, e.g. 23"
+        ],
+    ),
+    (
+        "agencies-signed-count",
+        C,
+        "    cities: 23\n",
+        "    cities: 23\n    agencies: 2\n    agencies_count: signed\n",
+        [
+            "contracts.yaml:13:5: record avsiktsforklaring-2021, field agencies: 2 agencies are shown as having signed,"
+            " but the signatories list 0 — list every agency that signed, or correct the number"
+        ],
+    ),
+    (
+        "agencies-count-label",
+        C,
+        "    cities: 23\n",
+        "    cities: 23\n    agencies: 2\n    agencies_count: undertecknade\n",
+        [
+            "contracts.yaml:14:5: record avsiktsforklaring-2021, field agencies_count: 'undertecknade' is not an allowed"
+            " value — use one of: signed, taking-part"
+        ],
+    ),
+    (
+        "archived-misspelt",
+        I,
+        "      - https://www.borlange-energi.se\n",
+        "      - url: https://www.borlange-energi.se\n        archivd: https://archive.example/x\n",
+        [
+            "initiatives.yaml:17:9: record solceller, field sources, item 1.archivd: unknown field 'archivd'"
+            " — did you mean 'archived' or 'archived_on'?"
+        ],
+    ),
+    (
+        "source-with-archive-bad-url",
+        I,
+        "      - https://www.borlange-energi.se\n",
+        "      - url: www.borlange-energi.se\n        archived:\n",
+        [
+            "initiatives.yaml:16:9: record solceller, field sources, item 1.url: 'www.borlange-energi.se' is not a web"
+            " address this site links to — write it in full, starting with https://, http:// or mailto:"
+        ],
+    ),
+    (
+        "empty-file",
+        C,
+        None,
+        "",
+        ["contracts.yaml:1:1: the file is empty — undo the change that emptied it (on GitHub: the file's History)"],
+    ),
+    (
+        "not-utf8",
+        P,
+        "Borlänge kommun".encode(),
+        "Borlänge kommun".encode("latin-1"),
+        ["partners.yaml:3:15: byte 0xe4 is not UTF-8 — save the file as UTF-8 (å, ä and ö must be UTF-8)"],
+    ),
+    (
+        "byte-order-mark",
+        P,
+        b"partners:",
+        b"\xef\xbb\xbfpartners:",
+        ["partners.yaml:1:1: the file starts with a byte-order mark (BOM) — save it as UTF-8 without BOM"],
+    ),
 ]
 
 
@@ -153,8 +388,13 @@ def test_the_fixture_itself_is_valid():
 
 
 def check(root, **env):
-    return subprocess.run([sys.executable, str(ROOT / "hooks" / "check.py"), "--root", str(root)],
-                          capture_output=True, text=True, env={**os.environ, **env}, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "check.py"), "--root", str(root)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=60,
+    )
 
 
 def test_the_check_reports_every_mistake_in_every_file_at_once(tmp_path):
@@ -177,7 +417,8 @@ def test_in_github_actions_the_check_annotates_the_diff(tmp_path):
     result = check(root, GITHUB_ACTIONS="true")
     assert result.stdout.splitlines() == [
         "::error file=partners.yaml,line=6,col=5::record borlange-kommun, field webbsite:"
-        " unknown field 'webbsite' — did you mean 'website'?"]
+        " unknown field 'webbsite' — did you mean 'website'?"
+    ]
 
 
 def test_the_check_passes_the_real_registries():
@@ -200,7 +441,8 @@ def test_a_broken_registry_stops_the_build_without_traceback_and_keeps_the_old_s
     assert said(result) == [
         "partners.yaml:6:5: record borlange-kommun, field webbsite: unknown field 'webbsite' — did you mean 'website'?",
         "1 mistake in the registries — fix them and try again.",
-        "Nothing was built: the site is unchanged."]
+        "Nothing was built: the site is unchanged.",
+    ]
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
@@ -212,7 +454,8 @@ def test_a_hand_written_page_where_a_record_page_goes_stops_the_build(tmp_path):
     assert said(result) == [
         "docs/parter/borlange-kommun.sv.md: this hand-written page has the address of the page made for partner"
         " 'borlange-kommun' from the registries; rename or move the page.",
-        "Nothing was built: the site is unchanged."]
+        "Nothing was built: the site is unchanged.",
+    ]
 
 
 def test_scripts_build_is_all_or_nothing(tmp_path):
@@ -222,8 +465,10 @@ def test_scripts_build_is_all_or_nothing(tmp_path):
     for name in ("requirements.txt", "requirements-dev.txt"):
         shutil.copy(ROOT / name, project / name)
     os.symlink(ROOT / ".venv", project / ".venv")
-    run = lambda: subprocess.run(["bash", "scripts/build"], cwd=project, capture_output=True, text=True,  # noqa: E731
-                                 timeout=300)
+
+    def run() -> subprocess.CompletedProcess:
+        return subprocess.run(["bash", "scripts/build"], cwd=project, capture_output=True, text=True, timeout=300)
+
     assert run().returncode == 0
     before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     page = project / "docs" / "om-viable-cities.en.md"

@@ -12,8 +12,10 @@ import yaml
 from conftest import ROOT, build, copy_project, page
 from registry.ontrack import change_since, lad_slope, on_track
 
-SENTENCE = {"sv": re.compile(r"Med nuvarande trend: ([\d\u00a0]+) t år 2030; Carbon Law-banan: ([\d\u00a0]+) t\."),
-            "en": re.compile(r"On the current trend: ([\d,]+) t in 2030; Carbon Law path: ([\d,]+) t\.")}
+SENTENCE = {
+    "sv": re.compile(r"Med nuvarande trend: ([\d\u00a0]+) t år 2030; Carbon Law-banan: ([\d\u00a0]+) t\."),
+    "en": re.compile(r"On the current trend: ([\d,]+) t in 2030; Carbon Law path: ([\d,]+) t\."),
+}
 
 
 def totals(registry_file) -> list[tuple[int, float]]:
@@ -44,8 +46,10 @@ def expected_lines(points):
 
 
 def drawn(soup, line: str) -> dict[int, float]:
-    values = soup.select_one(f"#kb-on-track polyline.kb-ontrack__{line}, svg[aria-labelledby^='kb-on-track-title'] "
-                             f"polyline.kb-ontrack__{line}")["data-values"]
+    values = soup.select_one(
+        f"#kb-on-track polyline.kb-ontrack__{line}, svg[aria-labelledby^='kb-on-track-title'] "
+        f"polyline.kb-ontrack__{line}"
+    )["data-values"]
     return {int(year): float(value) for year, value in (pair.split(":") for pair in values.split())}
 
 
@@ -66,8 +70,10 @@ def test_chart_lines_and_sentence_match_an_independent_calculation(site, lang):
     assert thousands(sentence.group(1)) == round(trend[2030], -3)
     assert thousands(sentence.group(2)) == round(path[2030], -3)
     verdict = soup.select_one(".kb-ontrack__verdict").get_text()  # the answer to "Are we on track?"
-    answers = {"sv": ("Ja, i dagens takt.", "Nej, inte i dagens takt."), "en": ("Yes, at today's pace.",
-                                                                            "No, not at today's pace.")}
+    answers = {
+        "sv": ("Ja, i dagens takt.", "Nej, inte i dagens takt."),
+        "en": ("Yes, at today's pace.", "No, not at today's pace."),
+    }
     assert verdict == answers[lang][0 if trend[2030] <= path[2030] else 1]
 
 
@@ -76,14 +82,18 @@ def test_each_line_is_named_in_the_chart_and_the_goal_year_is_marked(site, lang)
     svg = page(site, "klimatneutralt/", lang).select_one("svg.kb-ontrack__svg")
     labels = {t["data-line"]: t.get_text(" ") for t in svg.select("text[data-line]")}
     assert labels["trend"].startswith("Trend") and labels["path"].startswith("Carbon Law")
-    assert svg.select_one(".kb-ontrack__label--history").get_text().startswith("Utsläpp" if lang == "sv" else "Emissions")
+    assert (
+        svg.select_one(".kb-ontrack__label--history").get_text().startswith("Utsläpp" if lang == "sv" else "Emissions")
+    )
     assert svg.select_one("line.kb-ontrack__goal")["data-year"] == "2030"
     assert "2030" in svg.select_one(".kb-ontrack__goal-label").get_text()
     assert svg.find("title").get_text() and svg.find("desc").get_text()
 
 
-@pytest.mark.parametrize("lang, words", [("sv", ("SSAB", "koldioxidbudget", "CO₂e", "Källa")),
-                                         ("en", ("SSAB", "carbon budget", "CO₂e", "Source"))])
+@pytest.mark.parametrize(
+    "lang, words",
+    [("sv", ("SSAB", "koldioxidbudget", "CO₂e", "Källa")), ("en", ("SSAB", "carbon budget", "CO₂e", "Source"))],
+)
 def test_the_method_sources_scope_and_table_are_beside_the_chart(site, lang, words):
     block = page(site, "klimatneutralt/", lang).select_one(".kb-ontrack")
     text = block.get_text(" ")
@@ -115,10 +125,12 @@ def test_a_new_year_in_the_registry_moves_the_lines_and_the_sentence(tmp_path, s
     registry = project / "emissions.yaml"
     data = yaml.safe_load(registry.read_text(encoding="utf-8"))
     values = {sector: round(value * 0.8, 2) for sector, value in data["years"][-1]["values"].items()}
-    row = (f"  - year: 2025\n    total: {sum(values.values()):.2f}\n    values:\n"
-           + "".join(f"      {sector}: {value:.2f}\n" for sector, value in values.items()))
-    registry.write_text(registry.read_text(encoding="utf-8").replace("\npopulation:", row + "\npopulation:"),
-                        encoding="utf-8")
+    row = f"  - year: 2025\n    total: {sum(values.values()):.2f}\n    values:\n" + "".join(
+        f"      {sector}: {value:.2f}\n" for sector, value in values.items()
+    )
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace("\npopulation:", row + "\npopulation:"), encoding="utf-8"
+    )
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     for lang in ("sv", "en"):
@@ -132,6 +144,7 @@ def test_a_new_year_in_the_registry_moves_the_lines_and_the_sentence(tmp_path, s
 
 
 # The module on its own ---------------------------------------------------------------------
+
 
 def test_lad_ignores_one_outlier_where_least_squares_would_not():
     points = [(2015, 100.0), (2016, 90.0), (2017, 80.0), (2018, 500.0), (2019, 60.0)]
@@ -153,7 +166,7 @@ def test_years_before_2015_do_not_count_for_the_trend():
 def test_the_path_starts_at_a_reported_2025_value():
     result = on_track([(2015, 100.0), (2024, 90.0), (2025, 50.0)])
     assert result.path[0] == (2025, 50.0)
-    assert result.path_at(2030) == pytest.approx(50 * 0.8828 ** 5)
+    assert result.path_at(2030) == pytest.approx(50 * 0.8828**5)
 
 
 def test_change_since_2015():
@@ -162,6 +175,7 @@ def test_change_since_2015():
 
 
 # Sector by sector ----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_each_sector_has_its_own_trend_on_one_scale_and_links_to_its_area(site, lang):

@@ -43,19 +43,28 @@ def test_record_pages_are_indexed_lean_one_entry_each_with_their_facts(site, lan
     assert ssab[0]["text"].startswith(getattr(REG.partner("ssab").description, lang).split("\n")[0][:40])
     assert ("Bidragande organisation" if lang == "sv" else "Contributing organisation") in ssab[0]["text"]
     initiative = next(i for i in REG.initiatives if i.lead == "ssab")
-    entry, = [d for d in docs if d["location"].startswith(f"insatser/{initiative.id}/")]
+    (entry,) = [d for d in docs if d["location"].startswith(f"insatser/{initiative.id}/")]
     assert "SSAB" in entry["text"] and ("Industri" if lang == "sv" else "Industry") in entry["text"]
     portfolio = " ".join(d["text"] for d in docs if d["location"].startswith("insatser/#"))
     assert not [i.id for i in REG.initiatives if getattr(i.title, lang) in portfolio]  # listed once: as records
     records = len(REG.partners) + len(REG.initiatives) + len(REG.contracts)
-    assert sum(d["location"].startswith(("parter/", "insatser/", "klimatkontraktet/")) and "#" not in d["location"]
-               and d["location"].count("/") == 2 for d in docs) == records
+    assert (
+        sum(
+            d["location"].startswith(("parter/", "insatser/", "klimatkontraktet/"))
+            and "#" not in d["location"]
+            and d["location"].count("/") == 2
+            for d in docs
+        )
+        == records
+    )
 
 
-@pytest.mark.parametrize("lang, path, heading", [("sv", "404.html", "Sidan finns inte"),
-                                                 ("en", "en/404.html", "Page not found")])
+@pytest.mark.parametrize(
+    "lang, path, heading", [("sv", "404.html", "Sidan finns inte"), ("en", "en/404.html", "Page not found")]
+)
 def test_each_language_has_a_not_found_page_in_its_language(site, lang, path, heading):
     from bs4 import BeautifulSoup
+
     html = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
     assert html.html["lang"] == lang
     assert html.h1.get_text(strip=True) == heading
@@ -68,35 +77,52 @@ def test_hreflang_alternates_are_left_to_the_sitemap_not_the_head(site, lang):
     """Material fetches `sitemap.xml` beside every <link rel=alternate>: beside a twin page it is
     a failed request on every view. The sitemap holds the alternates (tested below)."""
     html = page(site, "parter/ssab/", lang)
-    assert html.select('link[rel=alternate][hreflang]') == []
+    assert html.select("link[rel=alternate][hreflang]") == []
     assert [link["href"] for link in html.select("link[rel=alternate]")] == ["../../feed.xml"]
 
 
 def test_sitemaps_list_both_languages_with_alternates_behind_small_indexes(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     index = ET.parse(site / "sitemap.xml").getroot()
-    assert [loc.text for loc in index.findall("s:sitemap/s:loc", ns)] == [SITE_URL + "pages.xml",
-                                                                         SITE_URL + "en/pages.xml"]
+    assert [loc.text for loc in index.findall("s:sitemap/s:loc", ns)] == [
+        SITE_URL + "pages.xml",
+        SITE_URL + "en/pages.xml",
+    ]
     assert [loc.text for loc in ET.parse(site / "en" / "sitemap.xml").getroot().findall("s:sitemap/s:loc", ns)] == [
-        SITE_URL + "en/pages.xml"]
+        SITE_URL + "en/pages.xml"
+    ]
     # Material's language selector downloads sitemap.xml of each alternate on every page view
     assert (site / "sitemap.xml").stat().st_size < 400 and (site / "en" / "sitemap.xml").stat().st_size < 400
     pages = {lang: ET.parse(site / prefix / "pages.xml").getroot() for lang, prefix in (("sv", ""), ("en", "en"))}
-    locs = {lang: [u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)] for lang, root in pages.items()}
+    locs = {
+        lang: [u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)] for lang, root in pages.items()
+    }
     assert SITE_URL + "parter/ssab/" in locs["sv"] and SITE_URL + "en/parter/ssab/" in locs["en"]
     assert all(loc.startswith(SITE_URL + "en/") for loc in locs["en"])
     assert not any(loc.startswith(SITE_URL + "en/") for loc in locs["sv"])
     assert len(locs["sv"]) == len(locs["en"]) > 70
-    ssab = next(u for u in pages["en"].findall("s:url", ns) if u.findtext("s:loc", namespaces=ns) == SITE_URL + "en/parter/ssab/")
+    ssab = next(
+        u
+        for u in pages["en"].findall("s:url", ns)
+        if u.findtext("s:loc", namespaces=ns) == SITE_URL + "en/parter/ssab/"
+    )
     alternates = {link.get("hreflang"): link.get("href") for link in ssab.findall("x:link", ns)}
-    assert alternates == {"sv": SITE_URL + "parter/ssab/", "en": SITE_URL + "en/parter/ssab/",
-                          "x-default": SITE_URL + "parter/ssab/"}
+    assert alternates == {
+        "sv": SITE_URL + "parter/ssab/",
+        "en": SITE_URL + "en/parter/ssab/",
+        "x-default": SITE_URL + "parter/ssab/",
+    }
 
 
-@pytest.mark.parametrize("route, kind", [("parter/borlange-kommun/", "GovernmentOrganization"),
-                                         ("parter/ssab/", "Organization"),
-                                         ("insatser/biogas-fagelmyra/", "Project"),
-                                         ("klimatkontraktet/lokalt-klimatkontrakt-2022/", "Event")])
+@pytest.mark.parametrize(
+    "route, kind",
+    [
+        ("parter/borlange-kommun/", "GovernmentOrganization"),
+        ("parter/ssab/", "Organization"),
+        ("insatser/biogas-fagelmyra/", "Project"),
+        ("klimatkontraktet/lokalt-klimatkontrakt-2022/", "Event"),
+    ],
+)
 def test_record_pages_carry_structured_data_and_a_description(site, route, kind):
     for lang in ("sv", "en"):
         html = page(site, route, lang)

@@ -14,8 +14,9 @@ HEAD = "<html><head><title>T</title><script>var x = 1;</script></head><body><nav
 def write(site: Path, route: str, article: str) -> None:
     folder = site / route
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(f"{HEAD}<article><h1>Sida</h1>{article}</article></body></html>",
-                                       encoding="utf-8")
+    (folder / "index.html").write_text(
+        f"{HEAD}<article><h1>Sida</h1>{article}</article></body></html>", encoding="utf-8"
+    )
 
 
 def test_each_changed_page_is_a_collapsed_word_diff(tmp_path):
@@ -27,8 +28,13 @@ def test_each_changed_page_is_a_collapsed_word_diff(tmp_path):
     write(new, "insatser/solceller/", f"<p>Status: Genomförd. {long} <b>&lt;ny&gt;</b></p>")
     write(new, "en/parter/x/", "<p>New <br>partner</p>")
     write(old, "parter/y/", "<p>Gone</p>")
-    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "changes.py"), "--pages", str(old), str(new)],
-                            capture_output=True, text=True, timeout=60, env={"SITE_URL": "https://example.org/"})
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "changes.py"), "--pages", str(old), str(new)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"SITE_URL": "https://example.org/"},
+    )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         "### Sidornas text före och efter (The pages' text before and after)\n\n"
@@ -38,12 +44,17 @@ def test_each_changed_page_is_a_collapsed_word_diff(tmp_path):
         "Sida Status: <del>Pågår.</del> <ins>Genomförd.</ins> w0 w1 w2 w3 w4 w5 w6 w7 … "
         "w22 w23 w24 w25 w26 w27 w28 w29 <ins>&lt;ny&gt;</ins>\n\n</details>\n\n"
         "<details><summary>https://example.org/parter/y/ (sidan tas bort, page removed)</summary>\n\n"
-        "<del>Sida Gone</del>\n\n</details>\n")
+        "<del>Sida Gone</del>\n\n</details>\n"
+    )
 
 
 def test_no_change(tmp_path):
     write(tmp_path / "a", "", "<p>Hem</p>")
     write(tmp_path / "b", "", "<p>Hem</p>")
-    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "changes.py"), "--pages",
-                             str(tmp_path / "a"), str(tmp_path / "b")], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "changes.py"), "--pages", str(tmp_path / "a"), str(tmp_path / "b")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout.endswith("\n\nIngen sida ändras. (No page changes.)\n")

@@ -41,8 +41,11 @@ class PagesLike(http.server.BaseHTTPRequestHandler):
         body = file.read_bytes()
         zipped = "gzip" in self.headers.get("Accept-Encoding", "")
         self.send_response(200 if found else 404)
-        self.send_header("Content-Type", (mimetypes.guess_type(file.name)[0] or "application/octet-stream")
-                         + ("; charset=utf-8" if file.suffix in (".html", ".js", ".css", ".json") else ""))
+        self.send_header(
+            "Content-Type",
+            (mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+            + ("; charset=utf-8" if file.suffix in (".html", ".js", ".css", ".json") else ""),
+        )
         if zipped:
             body = gzip.compress(body)
             self.send_header("Content-Encoding", "gzip")
@@ -53,7 +56,7 @@ class PagesLike(http.server.BaseHTTPRequestHandler):
     def _file(self, path: str) -> Path | None:
         if not path.startswith(PREFIX):
             return None
-        target = (self.root / urllib.parse.unquote(path[len(PREFIX):])).resolve()
+        target = (self.root / urllib.parse.unquote(path[len(PREFIX) :])).resolve()
         if target != self.root and self.root not in target.parents:
             return None
         target = target / "index.html" if target.is_dir() else target
@@ -85,13 +88,15 @@ def test_the_test_server_answers_any_unknown_address_with_the_root_404_gzipped(p
 
 def headings(page) -> list[tuple[str, str]]:
     """Each h1 in the order a reader meets it, with the language of the text around it."""
-    return page.eval_on_selector_all("article h1", "hs => hs.map(h => [h.textContent.trim(), "
-                                     "h.closest('[lang]').getAttribute('lang')])")
+    return page.eval_on_selector_all(
+        "article h1", "hs => hs.map(h => [h.textContent.trim(), h.closest('[lang]').getAttribute('lang')])"
+    )
 
 
 @pytest.mark.parametrize("javascript", [False, True])
-@pytest.mark.parametrize(("path", "first"), [("x/y/", "sv"), ("en/x/y/", "en"), ("en/parter/finns-inte/", "en"),
-                                             ("insatser/a/b/c/", "sv")])
+@pytest.mark.parametrize(
+    ("path", "first"), [("x/y/", "sv"), ("en/x/y/", "en"), ("en/parter/finns-inte/", "en"), ("insatser/a/b/c/", "sv")]
+)
 def test_a_dead_link_gets_the_not_found_page_in_both_languages(pages, browser, path, first, javascript):
     """Without JavaScript both languages are there, each marked; with it, the reader's comes first."""
     context = browser.new_context(java_script_enabled=javascript)
@@ -118,7 +123,8 @@ def test_english_dead_links_search_the_english_index(pages, browser):
 
 def test_robots_txt_points_at_the_sitemap(site):
     assert (site / "robots.txt").read_text(encoding="utf-8") == (
-        f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n")
+        f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"
+    )
 
 
 def test_sitemap_dates_are_the_records_own_not_the_build_date(site):
@@ -126,12 +132,15 @@ def test_sitemap_dates_are_the_records_own_not_the_build_date(site):
     dates = page_dates(REG)
     for prefix in ("", "en/"):
         urls = ET.parse(site / prefix / "pages.xml").getroot().findall("s:url", ns)
-        found = {u.findtext("s:loc", namespaces=ns).removeprefix(SITE_URL + prefix): u.findtext("s:lastmod", namespaces=ns)
-                 for u in urls}
+        found = {
+            u.findtext("s:loc", namespaces=ns).removeprefix(SITE_URL + prefix): u.findtext("s:lastmod", namespaces=ns)
+            for u in urls
+        }
         assert found["parter/ssab/"] == REG.partner("ssab").last_reviewed.isoformat()
         assert found["om-viable-cities/"] is None  # a hand-written page: no date rather than a wrong one
         assert {page: day for page, day in found.items() if day} == {
-            page: dates[page].isoformat() for page in found if page in dates}
+            page: dates[page].isoformat() for page in found if page in dates
+        }
 
 
 def test_feed_ids_are_tag_uris_under_the_configured_authority_whatever_the_address(site):
@@ -153,8 +162,9 @@ def test_each_dcat_dataset_identifier_resolves_to_its_description(site):
     DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
     catalogue = rdflib.Graph().parse(site / "data" / "catalog.rdf", format="xml")
     datasets = sorted(str(d) for d in catalogue.subjects(rdflib.RDF.type, DCAT.Dataset))
-    assert datasets == sorted(f"{SITE_URL}data/{name}.rdf" for name in ("partners", "initiatives", "contracts",
-                                                                         "emissions"))
+    assert datasets == sorted(
+        f"{SITE_URL}data/{name}.rdf" for name in ("partners", "initiatives", "contracts", "emissions")
+    )
     for dataset in datasets:
         own = rdflib.Graph().parse(site / dataset.removeprefix(SITE_URL), format="xml")
         subject = rdflib.URIRef(dataset)

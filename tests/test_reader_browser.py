@@ -7,8 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from test_browser import AXE, WCAG_AA, open_page, served, url  # noqa: F401  (served is a fixture)
+from test_browser import AXE, WCAG_AA, open_page, url
 
 
 def centre_x(page, selector: str) -> float:
@@ -27,8 +26,10 @@ def test_years_are_spaced_by_their_distance_in_pixels(served, browser, lang, wid
     context.close()
 
 
-@pytest.mark.parametrize("lang, actions", [("sv", ["Se vad som görs", "Bli en del av arbetet"]),
-                                           ("en", ["See what is being done", "Join the work"])])
+@pytest.mark.parametrize(
+    "lang, actions",
+    [("sv", ["Se vad som görs", "Bli en del av arbetet"]), ("en", ["See what is being done", "Join the work"])],
+)
 def test_the_start_page_is_a_landing_page_without_docs_sidebars(served, browser, lang, actions):
     context, page, _ = open_page(browser, url(served, lang, ""), 1280)
     assert not page.locator(".md-sidebar--primary").is_visible()
@@ -51,8 +52,9 @@ def test_the_menu_is_still_there_on_a_phone(served, browser):
 
 
 def test_a_sector_opens_the_portfolio_filtered_to_its_area(served, browser):
-    from registry import load_registries
     from conftest import ROOT
+    from registry import load_registries
+
     reg = load_registries(ROOT)
     context, page, _ = open_page(browser, url(served, "en", "klimatneutralt/"), 390)
     page.click("li[data-sector=transport] a.kb-sector__link")
@@ -63,8 +65,14 @@ def test_a_sector_opens_the_portfolio_filtered_to_its_area(served, browser):
     context.close()
 
 
-DARK_PAGES = {"start": "", "content": "klimatneutralt/", "portfolio": "insatser/", "directory": "parter/",
-              "partner": "parter/ssab/", "area": "insatser/omrade/energy/"}
+DARK_PAGES = {
+    "start": "",
+    "content": "klimatneutralt/",
+    "portfolio": "insatser/",
+    "directory": "parter/",
+    "partner": "parter/ssab/",
+    "area": "insatser/omrade/energy/",
+}
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -121,10 +129,20 @@ def test_the_signing_matrix_says_it_scrolls_and_keeps_the_partner_in_view_on_a_p
     context.close()
 
 
-STANDALONE = {"": [".kb-figures a", ".kb-hero a", ".kb-events a", ".kb-strip a", ".kb-more a", ".kb-footer-links a",
-                   ".kb-ontrack--compact > p > a"],  # the source line's links are inline text
-              "insatser/": ["li.kb-icard a", ".kb-filter select", ".kb-filter input", ".kb-filter button"],
-              "parter/": ["li.kb-pcard a"], "klimatneutralt/": [".kb-sector__link"]}
+STANDALONE = {
+    "": [
+        ".kb-figures a",
+        ".kb-hero a",
+        ".kb-events a",
+        ".kb-strip a",
+        ".kb-more a",
+        ".kb-footer-links a",
+        ".kb-ontrack--compact > p > a",
+    ],  # the source line's links are inline text
+    "insatser/": ["li.kb-icard a", ".kb-filter select", ".kb-filter input", ".kb-filter button"],
+    "parter/": ["li.kb-pcard a"],
+    "klimatneutralt/": [".kb-sector__link"],
+}
 
 
 @pytest.mark.parametrize("route", STANDALONE)

@@ -11,9 +11,9 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from test_content import minimal_with, render
 
 from conftest import MINIMAL, ROOT, TEMPLATES, page
-from test_content import minimal_with, render
 from registry import load_registries
 from registry.badges import badge_svg
 from registry.render import Renderer
@@ -36,6 +36,7 @@ def link_text(a) -> str:
 
 
 # --- A partner's part ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_partner_has_a_badge_file_and_a_snippet_linking_back_to_its_page(site, lang):
@@ -64,7 +65,9 @@ def test_a_badge_escapes_the_name_and_needs_nothing_from_elsewhere():
     assert not re.search(r"https?:|@import|@font-face|href=|url\(", rest)
 
 
-@pytest.mark.parametrize("lang, leads, joins", [("sv", "Leder (1)", "Deltar i (3)"), ("en", "Leads (1)", "Takes part in (3)")])
+@pytest.mark.parametrize(
+    "lang, leads, joins", [("sv", "Leder (1)", "Deltar i (3)"), ("en", "Leads (1)", "Takes part in (3)")]
+)
 def test_a_partner_page_shows_what_it_leads_and_joins_and_its_dated_signatures(site, lang, leads, joins):
     html = article(page(site, "parter/ssab/", lang))
     headings = [h.get_text(strip=True) for h in html.find_all("h3")]
@@ -75,7 +78,9 @@ def test_a_partner_page_shows_what_it_leads_and_joins_and_its_dated_signatures(s
     assert [li.time["datetime"] for li in timeline] == sorted((c.date.isoformat() for c in signed), reverse=True)
 
 
-@pytest.mark.parametrize("lang, none", [("sv", "Registret har ingen underskrift av"), ("en", "The registry has no signature by")])
+@pytest.mark.parametrize(
+    "lang, none", [("sv", "Registret har ingen underskrift av"), ("en", "The registry has no signature by")]
+)
 def test_a_partner_without_signatures_says_what_would_be_there(site, lang, none):
     unsigned = next(p for p in REG.partners if not any(p.id in c.signatories for c in REG.contracts))
     text = article(page(site, f"parter/{unsigned.id}/", lang)).get_text(" ", strip=True)
@@ -83,6 +88,7 @@ def test_a_partner_without_signatures_says_what_would_be_there(site, lang, none)
 
 
 # --- The join page and its contact -------------------------------------------------------------------
+
 
 def render_contact(config_text: str, tmp_path, lang: str) -> str:
     config = tmp_path / "mkdocs.yml"
@@ -93,7 +99,9 @@ def render_contact(config_text: str, tmp_path, lang: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_contact_shows_no_address_or_function_the_configuration_lacks(tmp_path, lang):
-    html = BeautifulSoup(render_contact((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), tmp_path, lang), "html.parser")
+    html = BeautifulSoup(
+        render_contact((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), tmp_path, lang), "html.parser"
+    )
     assert SETTINGS.contact.get("email") == "" and SETTINGS.contact.get("function") == ""  # left for editors
     assert not html.select("a[href^='mailto:']") and not html.select(".kb-contact__direct")
     assert "Borlänge kommun, Servicecenter" in html.get_text()
@@ -102,7 +110,9 @@ def test_the_contact_shows_no_address_or_function_the_configuration_lacks(tmp_pa
 @pytest.mark.parametrize("lang, word", [("sv", "E-post"), ("en", "E-mail")])
 def test_the_contact_shows_the_configured_address_and_function(tmp_path, lang, word):
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace('    email: ""', "    email: klimat@example.org").replace('    function: ""', "    function: Testfunktionen")
+    config = config.replace('    email: ""', "    email: klimat@example.org").replace(
+        '    function: ""', "    function: Testfunktionen"
+    )
     html = BeautifulSoup(render_contact(config, tmp_path, lang), "html.parser")
     direct = html.select_one(".kb-contact__direct")
     assert direct.strong.get_text() == "Testfunktionen"
@@ -120,8 +130,12 @@ def test_the_join_page_has_three_steps_before_the_contact(site, lang, heading):
 
 # --- Sources and review: one quiet block ----------------------------------------------------------
 
-RECORD_PAGES = ["parter/ssab/", "insatser/innovationsteam/", "insatser/biogas-fagelmyra/",
-                "klimatkontraktet/lokalt-klimatkontrakt-2022/"]
+RECORD_PAGES = [
+    "parter/ssab/",
+    "insatser/innovationsteam/",
+    "insatser/biogas-fagelmyra/",
+    "klimatkontraktet/lokalt-klimatkontrakt-2022/",
+]
 
 
 @pytest.mark.parametrize("lang, heading", [("sv", "Källor och granskning"), ("en", "Sources and review")])
@@ -139,8 +153,12 @@ def test_a_record_page_has_one_sources_and_review_block_with_titles_not_addresse
 
 
 def test_an_initiative_page_dates_its_status_once_in_the_sources_block(tmp_path):
-    root = minimal_with(tmp_path, "initiatives.yaml", "    status: ongoing\n", "    status: ongoing\n    status_as_of: 2026-03-15\n")
-    html = BeautifulSoup(render(root, "initiative", "solceller", "insatser/solceller/", "sv", date(2026, 11, 30)), "html.parser")
+    root = minimal_with(
+        tmp_path, "initiatives.yaml", "    status: ongoing\n", "    status: ongoing\n    status_as_of: 2026-03-15\n"
+    )
+    html = BeautifulSoup(
+        render(root, "initiative", "solceller", "insatser/solceller/", "sv", date(2026, 11, 30)), "html.parser"
+    )
     assert html.get_text().count("15 mars 2026") == 1
     assert "Status enligt källa från 15 mars 2026." in html.select_one("section.kb-provenance").get_text()
 
@@ -148,11 +166,16 @@ def test_an_initiative_page_dates_its_status_once_in_the_sources_block(tmp_path)
 def test_a_source_is_named_by_its_site_owner_and_the_date_in_its_address(site):
     sources = article(page(site, "insatser/innovationsteam/", "sv")).select("ul.kb-sources a")
     labels = {a["href"]: link_text(a) for a in sources}
-    assert labels["https://www.ssab.com/sv-se/nyheter/2022/05/nu-ska-ssab-borlange-aven-bli-klimatneutralt-2030"] == "SSAB (maj 2022)"
+    assert (
+        labels["https://www.ssab.com/sv-se/nyheter/2022/05/nu-ska-ssab-borlange-aven-bli-klimatneutralt-2030"]
+        == "SSAB (maj 2022)"
+    )
     assert labels["https://klimatkommunerna.se/medlemmar/borlange/"] == "klimatkommunerna.se"
 
 
-@pytest.mark.parametrize("lang, words", [("sv", "Öppna data: insatser (CSV, JSON)"), ("en", "Open data: initiatives (CSV, JSON)")])
+@pytest.mark.parametrize(
+    "lang, words", [("sv", "Öppna data: insatser (CSV, JSON)"), ("en", "Open data: initiatives (CSV, JSON)")]
+)
 def test_charts_name_their_open_data_not_a_file(site, lang, words):
     text = article(page(site, "insatser/", lang)).get_text(" ", strip=True)
     text = re.sub(r"\s+([),])", r"\1", re.sub(r"\(\s+", "(", text))
@@ -161,6 +184,7 @@ def test_charts_name_their_open_data_not_a_file(site, lang, words):
 
 
 # --- Empty areas and statuses ----------------------------------------------------------------------
+
 
 def test_an_empty_area_or_status_is_a_count_not_a_link_and_its_page_says_what_belongs_there(tmp_path):
     reg = load_registries(MINIMAL)
@@ -173,9 +197,15 @@ def test_an_empty_area_or_status_is_a_count_not_a_link_and_its_page_says_what_be
         browse = html.select_one("nav.kb-browse")
         hrefs = [a["href"] for a in browse.find_all("a")]
         assert f"omrade/{empty_area}/" not in hrefs and f"status/{empty_status}/" not in hrefs
-        assert all(not a.get_text().endswith("(0)") and a.next_sibling.strip()[:3] != "(0)" for a in browse.find_all("a"))
+        assert all(
+            not a.get_text().endswith("(0)") and a.next_sibling.strip()[:3] != "(0)" for a in browse.find_all("a")
+        )
         assert any(s.get_text().endswith("(0)") for s in browse.select(".kb-empty"))
-    area = BeautifulSoup(renderer.render_marker("category", empty_area, f"insatser/omrade/{empty_area}/", "sv"), "html.parser")
+    area = BeautifulSoup(
+        renderer.render_marker("category", empty_area, f"insatser/omrade/{empty_area}/", "sv"), "html.parser"
+    )
     assert "Inga insatser i registret hör till området" in area.get_text() and "Inga ännu" not in area.get_text()
-    status = BeautifulSoup(renderer.render_marker("status", empty_status, f"insatser/status/{empty_status}/", "en"), "html.parser")
+    status = BeautifulSoup(
+        renderer.render_marker("status", empty_status, f"insatser/status/{empty_status}/", "en"), "html.parser"
+    )
     assert "No initiative in the registry has the status" in status.get_text()

@@ -5,8 +5,7 @@ and the scheme is stored only when the reader chooses one. Uses test_browser.py'
 from __future__ import annotations
 
 import pytest
-
-from test_browser import axe, open_page, served, url  # noqa: F401  (served is a fixture)
+from test_browser import axe, open_page, url
 
 
 @pytest.mark.parametrize("lang, other", [("sv", "en"), ("en", "sv")])
@@ -22,8 +21,12 @@ def test_the_language_switch_keeps_the_readers_place(served, browser, lang, othe
 
 
 def boxes_overlap(a: dict, b: dict) -> bool:
-    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and \
-        a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -37,8 +40,11 @@ def test_the_back_to_top_button_never_covers_a_chart_or_its_legend(served, brows
         page.wait_for_timeout(60)
         page.mouse.wheel(0, -300)
         page.wait_for_timeout(250)
-        if not button.is_visible() or page.evaluate("getComputedStyle(document.querySelector('.md-top')).visibility") == "hidden" \
-                or page.evaluate("getComputedStyle(document.querySelector('.md-top')).opacity") == "0":
+        if (
+            not button.is_visible()
+            or page.evaluate("getComputedStyle(document.querySelector('.md-top')).visibility") == "hidden"
+            or page.evaluate("getComputedStyle(document.querySelector('.md-top')).opacity") == "0"
+        ):
             continue
         seen += 1
         spot = button.bounding_box()

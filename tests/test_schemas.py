@@ -10,8 +10,9 @@ from registry.schema import schema_texts
 
 
 def test_committed_schemas_equal_the_models():
-    stale = [file for file, text in schema_texts().items()
-             if (ROOT / "schemas" / file).read_text(encoding="utf-8") != text]
+    stale = [
+        file for file, text in schema_texts().items() if (ROOT / "schemas" / file).read_text(encoding="utf-8") != text
+    ]
     assert stale == [], "run: .venv/bin/python hooks/check.py --write-schemas"
 
 
@@ -25,5 +26,9 @@ def test_every_allowed_value_is_described_in_swedish_and_english():
     schema = json.loads((ROOT / "schemas" / "initiatives.schema.json").read_text(encoding="utf-8"))
     status = schema["$defs"]["Initiative"]["properties"]["status"]
     assert status["enum"] == ["planned", "ongoing", "completed", "paused"]
-    assert status["enumDescriptions"] == ["Planerad / Planned", "Pågår / Ongoing", "Genomförd / Completed",
-                                          "Pausad / Paused"]
+    assert status["enumDescriptions"] == [
+        "Planerad / Planned",
+        "Pågår / Ongoing",
+        "Genomförd / Completed",
+        "Pausad / Paused",
+    ]

@@ -59,21 +59,31 @@ def test_serve_shows_a_registry_edit_and_survives_a_mistake(tmp_path):
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     output, reader = follow(server.stdout)
     try:
         assert wait_for(base + "parter/borlange-energi/", "Borlänge Energi")
         partners = project / "partners.yaml"
-        partners.write_text(partners.read_text(encoding="utf-8").replace(
-            "name: Borlänge Energi", "name: Borlänge Energi AB"), encoding="utf-8")
+        partners.write_text(
+            partners.read_text(encoding="utf-8").replace("name: Borlänge Energi", "name: Borlänge Energi AB"),
+            encoding="utf-8",
+        )
         assert wait_for(base + "en/parter/borlange-energi/", "Borlänge Energi AB")
-        partners.write_text(partners.read_text(encoding="utf-8").replace("    website:", "    webbsite:"),
-                            encoding="utf-8")
+        partners.write_text(
+            partners.read_text(encoding="utf-8").replace("    website:", "    webbsite:"), encoding="utf-8"
+        )
         # MkDocs holds requests while a rebuild fails; fixing the mistake brings the site back
         assert wait_for_line(output, "unknown field 'webbsite' — did you mean 'website'?")
-        partners.write_text(partners.read_text(encoding="utf-8").replace("    webbsite:", "    website:"),
-                            encoding="utf-8")
+        partners.write_text(
+            partners.read_text(encoding="utf-8").replace("    webbsite:", "    website:"), encoding="utf-8"
+        )
         assert wait_for(base + "parter/borlange-energi/", "Borlänge Energi AB")
     finally:
         server.terminate()

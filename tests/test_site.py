@@ -38,7 +38,7 @@ SITE_PATH = "/site/"  # the path of mkdocs.yml's default site_url, which absolut
 def resolve(base: str, href: str) -> str:
     if href.startswith("/"):
         assert href.startswith(SITE_PATH), href
-        href = "/" + href[len(SITE_PATH):]
+        href = "/" + href[len(SITE_PATH) :]
     target = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
     return target if target.endswith("/") or "." in posixpath.basename(target) else target + "/"
 
@@ -155,7 +155,9 @@ def test_an_editor_adds_a_partner_and_sees_it_everywhere(tmp_path):
     partners = (project / "partners.yaml").read_text(encoding="utf-8")
     start = partners.index("  - id: ssab")
     end = partners.index("\n  - id:", start + 1)
-    record = re.sub(r"name: .*", "name: Ny Partner AB", partners[start:end].replace("id: ssab", "id: ny-partner"), 1)
+    record = re.sub(
+        r"name: .*", "name: Ny Partner AB", partners[start:end].replace("id: ssab", "id: ny-partner"), count=1
+    )
     (project / "partners.yaml").write_text(partners + "\n" + record + "\n", encoding="utf-8")
     initiatives = (project / "initiatives.yaml").read_text(encoding="utf-8")
     first = initiatives.index("    partners:")
@@ -179,7 +181,7 @@ def test_an_editor_adds_a_partner_and_sees_it_everywhere(tmp_path):
 
 def test_links_to_other_sites_are_marked_external_and_open_safely(site):
     checked = 0
-    for path, html in all_pages(site):
+    for _path, html in all_pages(site):
         article = html.find("article")
         if article is None:
             continue
@@ -188,7 +190,8 @@ def test_links_to_other_sites_are_marked_external_and_open_safely(site):
             assert "noopener" in a.get("rel", []) and "noreferrer" in a.get("rel", []), a
             hidden = a.find("span", class_="md-visually-hidden")
             assert hidden is not None and hidden.get_text(strip=True) == (
-                "(extern webbplats)" if lang == "sv" else "(external website)"), a
+                "(extern webbplats)" if lang == "sv" else "(external website)"
+            ), a
             checked += 1
     assert checked > 100
 

@@ -12,8 +12,11 @@ PAYLOAD = "<script>alert(1)</script>"
 
 
 def render(project, autoescape: bool) -> str:
-    env = jinja2.Environment(loader=jinja2.DictLoader({"t.html": "<p>{{ value }}</p>"}),
-                             autoescape=autoescape, bytecode_cache=template_cache(project))
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader({"t.html": "<p>{{ value }}</p>"}),
+        autoescape=autoescape,
+        bytecode_cache=template_cache(project),
+    )
     return env.get_template("t.html").render(value=PAYLOAD)
 
 

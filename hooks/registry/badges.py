@@ -28,14 +28,16 @@ def badge_title(partner: Partner, lang: str) -> str:
 def badge_svg(partner: Partner, lang: str) -> bytes:
     lead, programme = _words(lang)
     title = escape(badge_title(partner, lang))
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-           f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="t" lang="{lang}">'
-           f'<title id="t">{title}</title>'
-           f'<rect width="{WIDTH}" height="{HEIGHT}" rx="8" fill="{GREEN}"/>'
-           '<g fill="#ffffff" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif">'
-           f'<text x="16" y="26" font-size="14">{escape(lead)}</text>'
-           f'<text x="16" y="46" font-size="15" font-weight="700">{escape(programme)}</text>'
-           '</g></svg>\n')
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="t" lang="{lang}">'
+        f'<title id="t">{title}</title>'
+        f'<rect width="{WIDTH}" height="{HEIGHT}" rx="8" fill="{GREEN}"/>'
+        '<g fill="#ffffff" font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif">'
+        f'<text x="16" y="26" font-size="14">{escape(lead)}</text>'
+        f'<text x="16" y="46" font-size="15" font-weight="700">{escape(programme)}</text>'
+        "</g></svg>\n"
+    )
     return svg.encode("utf-8")
 
 

@@ -14,27 +14,40 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .formatting import route
 from .load import FILES, load_registries
 from .models import REGISTRIES, VOCABULARIES, in_language, label
-from .settings import Settings
 from .problems import Problem, RegistryError
-from .formatting import route
+from .settings import Settings
 from .words import WORDS
 from .yamltree import YamlProblem, read_tree
 
 MARKER = "<!-- kb-change-summary -->"
 KIND = {"partners": "partner", "initiatives": "initiative", "contracts": "contract", "emissions": "year"}
-NOUN = {"partner": ("Part", "Partner"), "initiative": ("Insats", "Initiative"),
-        "contract": ("Kontraktshändelse", "Contract event"), "year": ("Utsläpp år", "Emissions in"),
-        "emissions": ("Utsläppsregistret", "The emissions registry")}
+NOUN = {
+    "partner": ("Part", "Partner"),
+    "initiative": ("Insats", "Initiative"),
+    "contract": ("Kontraktshändelse", "Contract event"),
+    "year": ("Utsläpp år", "Emissions in"),
+    "emissions": ("Utsläppsregistret", "The emissions registry"),
+}
 # Field names in running text: the page's own words where it has them, else these.
 FIELD_WORDS = {
-    "id": ("id", "id"), "name": ("namn", "name"), "name_en": ("engelskt namn", "English name"),
-    "title": ("rubrik", "title"), "summary": ("sammanfattning", "summary"),
-    "description": ("beskrivning", "description"), "status_as_of": ("status enligt källa", "status as of"),
-    "partners": WORDS["participants"], "value": ("värde", "value"), "values": ("värden per sektor", "values by sector"),
-    "sectors": ("sektorer", "sectors"), "population": ("befolkning", "population"), "scope_note": WORDS["scope"],
-    "url": ("adress", "address"), "caveat": ("förbehåll", "caveat"),
+    "id": ("id", "id"),
+    "name": ("namn", "name"),
+    "name_en": ("engelskt namn", "English name"),
+    "title": ("rubrik", "title"),
+    "summary": ("sammanfattning", "summary"),
+    "description": ("beskrivning", "description"),
+    "status_as_of": ("status enligt källa", "status as of"),
+    "partners": WORDS["participants"],
+    "value": ("värde", "value"),
+    "values": ("värden per sektor", "values by sector"),
+    "sectors": ("sektorer", "sectors"),
+    "population": ("befolkning", "population"),
+    "scope_note": WORDS["scope"],
+    "url": ("adress", "address"),
+    "caveat": ("förbehåll", "caveat"),
 }
 IN_LANGUAGE = {"sv": ("på svenska", "in Swedish"), "en": ("på engelska", "in English")}
 T = {
@@ -46,10 +59,13 @@ T = {
     "pages": ("Sidor som ändras", "Pages that change"),
     "more": ("- … och {n} till", "- … and {n} more"),
     "no_pages": ("Inga sidor ändras.", "No pages change."),
-    "new_page": ("ny sida", "new page"), "gone_page": ("sidan tas bort", "page removed"),
+    "new_page": ("ny sida", "new page"),
+    "gone_page": ("sidan tas bort", "page removed"),
     "check_ok": ("**Kontrollen:** inga fel.", "**The check:** no mistakes."),
-    "check_failed": ("**Kontrollen hittade {n} fel** – rätta dem, annars kan ändringen inte publiceras:",
-                     "**The check found {n} mistake{s}** — fix them, or the change cannot be published:"),
+    "check_failed": (
+        "**Kontrollen hittade {n} fel** – rätta dem, annars kan ändringen inte publiceras:",
+        "**The check found {n} mistake{s}** — fix them, or the change cannot be published:",
+    ),
 }
 Record = dict[str, Any]  # a record as the editor wrote it: YAML values, not checked by the models
 FieldPath = tuple[str, ...]  # ("effect", "value"): a field's keys from the record's top
@@ -104,7 +120,7 @@ def field_label(path: FieldPath, lang: str) -> str:
     """('summary', 'en') -> 'sammanfattning på engelska'; ('effect', 'value') -> 'effekt, värde'."""
     words = [_field(str(p), lang) for p in path]
     text = words[0]
-    for part, word in zip(path[1:], words[1:]):
+    for part, word in zip(path[1:], words[1:], strict=True):
         text += f" {word}" if part in IN_LANGUAGE else f", {word}"
     return text
 
@@ -193,8 +209,9 @@ def compare(base: Version, head: Version) -> list[Change]:
         came = [i for i in new if i not in old]
         renamed: dict[str, str | None] = {}
         for gone in (i for i in old if i not in new):
-            match = next((c for c in came if c not in renamed.values()
-                          and _identity(new[c]) == _identity(old[gone])), None)
+            match = next(
+                (c for c in came if c not in renamed.values() and _identity(new[c]) == _identity(old[gone])), None
+            )
             renamed[gone] = match
         back = {v: k for k, v in renamed.items() if v}
         for rid, record in new.items():
@@ -233,10 +250,14 @@ def md_escape(text: str) -> str:
 
 def _refs(version: Version, partner: str) -> list[str]:
     """The pages of the initiatives and contract events that name a partner."""
-    pages = [route("initiative", i) for i, r in version.records["initiatives"].items()
-             if partner == r.get("lead") or partner in (r.get("partners") or [])]
-    return pages + [route("contract", c) for c, r in version.records["contracts"].items()
-                    if partner in (r.get("signatories") or [])]
+    pages = [
+        route("initiative", i)
+        for i, r in version.records["initiatives"].items()
+        if partner == r.get("lead") or partner in (r.get("partners") or [])
+    ]
+    return pages + [
+        route("contract", c) for c, r in version.records["contracts"].items() if partner in (r.get("signatories") or [])
+    ]
 
 
 def _pages_of(change: Change, record: Record, rid: str, version: Version) -> list[str]:
@@ -250,8 +271,12 @@ def _pages_of(change: Change, record: Record, rid: str, version: Version) -> lis
     if kind == "contract":
         named = [("partner", p) for p in record.get("signatories") or []]
         return own + ["klimatkontraktet/"] + _existing(named, version)
-    named = [("category", record.get("category")), ("status", record.get("status")),
-             ("partner", record.get("lead")), *(("partner", p) for p in record.get("partners") or [])]
+    named = [
+        ("category", record.get("category")),
+        ("status", record.get("status")),
+        ("partner", record.get("lead")),
+        *(("partner", p) for p in record.get("partners") or []),
+    ]
     return own + ["insatser/"] + _existing(named, version)
 
 
@@ -294,14 +319,16 @@ def summary(base: Version, head: Version, settings: Settings) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _section(changes: list[Change], pages: dict[str, str], problems: tuple[Problem, ...], prefix: str,
-             lang: str) -> list[str]:
+def _section(
+    changes: list[Change], pages: dict[str, str], problems: tuple[Problem, ...], prefix: str, lang: str
+) -> list[str]:
     lines = ["", f"## {_t('heading', lang)}", ""]
     lines += _capped([f"- {change_line(c, lang)}" for c in changes], lang) or [_t("none", lang)]
     lines += ["", f"### {_t('pages', lang)}", ""]
     notes = {"new": f" ({_t('new_page', lang)})", "gone": f" ({_t('gone_page', lang)})", "changed": ""}
-    lines += _capped([f"- {prefix}{page}{notes[state]}" for page, state in pages.items()], lang) \
-        or [_t("no_pages", lang)]
+    lines += _capped([f"- {prefix}{page}{notes[state]}" for page, state in pages.items()], lang) or [
+        _t("no_pages", lang)
+    ]
     lines += ["", *_check_lines(problems, lang)]
     return lines
 

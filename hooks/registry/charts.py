@@ -8,6 +8,7 @@ fonts large enough to stay legible on a 320 px wide phone.
 
 from __future__ import annotations
 
+import itertools
 import math
 import textwrap
 from collections.abc import Callable, Sequence
@@ -15,20 +16,18 @@ from html import escape
 from typing import Any
 
 from . import models, ontrack
-from .formatting import day, number, route, signed_percent
+from .formatting import number, signed_percent
 from .words import WORDS
 
 Scale = Callable[[float], float]  # a year or a value -> its place in the SVG
 Point = tuple[int, float]  # (year, tonnes)
 
 # Segment colours: each has at least 3:1 contrast against white (WCAG 1.4.11, tested).
-PALETTE = ("#1f4e79", "#b3541e", "#2e7d32", "#6a3d9a", "#8a6d00",
-           "#c2185b", "#00796b", "#5d4037", "#546e7a")
+PALETTE = ("#1f4e79", "#b3541e", "#2e7d32", "#6a3d9a", "#8a6d00", "#c2185b", "#00796b", "#5d4037", "#546e7a")
 BAR_COLOUR = "#1e5631"
-GRID_COLOUR = "#949494"   # 3.0:1 on white
+GRID_COLOUR = "#949494"  # 3.0:1 on white
 BORDER_COLOUR = "#1f1f1f"
-FONT = 20                 # in viewBox units: the emissions chart (560 wide) on a 290 px column gives 10 px
-
+FONT = 20  # in viewBox units: the emissions chart (560 wide) on a 290 px column gives 10 px
 
 
 def esc(text: object) -> str:
@@ -41,9 +40,11 @@ def word(key: str, lang: str, **values: object) -> str:
 
 def svg_open(id: str, width: float, height: float, title: str, desc: str) -> str:
     """The root of an accessible SVG: an image named by its title and described by its desc."""
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{esc(id)}-title {esc(id)}-desc" '
-            f'viewBox="0 0 {width:g} {height:g}" width="100%" class="kb-chart__svg" font-size="{FONT}">'
-            f'<title id="{esc(id)}-title">{esc(title)}</title><desc id="{esc(id)}-desc">{esc(desc)}</desc>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{esc(id)}-title {esc(id)}-desc" '
+        f'viewBox="0 0 {width:g} {height:g}" width="100%" class="kb-chart__svg" font-size="{FONT}">'
+        f'<title id="{esc(id)}-title">{esc(title)}</title><desc id="{esc(id)}-desc">{esc(desc)}</desc>'
+    )
 
 
 def text(x: float, y: float, content: str, anchor: str = "middle", cls: str = "") -> str:
@@ -74,9 +75,11 @@ def patterns(count: int, id: str) -> str:
     defs = []
     for i in range(1, count, 2):
         colour = PALETTE[i % len(PALETTE)]
-        defs.append(f'<pattern id="{esc(id)}-p{i}" width="8" height="8" patternUnits="userSpaceOnUse" '
-                    f'patternTransform="rotate(45)"><rect width="8" height="8" fill="{colour}"/>'
-                    f'<rect width="3" height="8" fill="#fff"/></pattern>')
+        defs.append(
+            f'<pattern id="{esc(id)}-p{i}" width="8" height="8" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate(45)"><rect width="8" height="8" fill="{colour}"/>'
+            f'<rect width="3" height="8" fill="#fff"/></pattern>'
+        )
     return "<defs>" + "".join(defs) + "</defs>"
 
 
@@ -92,15 +95,19 @@ def emissions_chart(emissions: models.Emissions, lang: str, id: str = "kb-emissi
     unit = PLOT_WIDTH / (last - first + 1)  # viewBox units per year
     width = LEFT + PLOT_WIDTH + RIGHT
     x = year_scale(first, last + 1, LEFT + unit / 2, PLOT_WIDTH)  # the middle of each year's slot
-    parts = [svg_open(id, width, TOP + PLOT_HEIGHT + BOTTOM, *emissions_words(emissions, lang)),
-             patterns(len(sectors), id), text(0, FONT, word("axis_unit", lang), "start")]
+    parts = [
+        svg_open(id, width, TOP + PLOT_HEIGHT + BOTTOM, *emissions_words(emissions, lang)),
+        patterns(len(sectors), id),
+        text(0, FONT, word("axis_unit", lang), "start"),
+    ]
     parts += y_axis(top, step, scale, width, lang)
     totals = labelled([y.year for y in years], x, room=FONT * 2.2)
     ticks = labelled([y.year for y in years], x, room=FONT * 2.8)
     bar = min(BAR, unit * 0.8)
     for year in years:
-        parts.append(stacked_bar(year, sectors, x(year.year), bar, scale, lang, id,
-                                 year.year in totals, year.year in ticks))
+        parts.append(
+            stacked_bar(year, sectors, x(year.year), bar, scale, lang, id, year.year in totals, year.year in ticks)
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -120,8 +127,15 @@ def emissions_words(emissions: models.Emissions, lang: str) -> tuple[str, str]:
     title = word("emissions_title", lang, first=first.year, last=last.year)
     change = (last.total - first.total) / first.total * 100 if first.total else 0.0
     percent = signed_percent(change, lang, 1)
-    desc = word("emissions_desc", lang, first=first.year, last=last.year, change=percent,
-                a=number(first.total, lang), b=number(last.total, lang))
+    desc = word(
+        "emissions_desc",
+        lang,
+        first=first.year,
+        last=last.year,
+        change=percent,
+        a=number(first.total, lang),
+        b=number(last.total, lang),
+    )
     return title, desc
 
 
@@ -131,14 +145,25 @@ def y_axis(top: float, step: float, scale: float, width: float, lang: str) -> li
     for i in range(round(top / step) + 1):
         value = i * step
         y = TOP + PLOT_HEIGHT - value * scale
-        parts.append(f'<line x1="{LEFT - 4}" x2="{width - RIGHT:g}" y1="{y:g}" y2="{y:g}" '
-                     f'stroke="{GRID_COLOUR}" stroke-width="1" data-value="{value:g}"/>')
+        parts.append(
+            f'<line x1="{LEFT - 4}" x2="{width - RIGHT:g}" y1="{y:g}" y2="{y:g}" '
+            f'stroke="{GRID_COLOUR}" stroke-width="1" data-value="{value:g}"/>'
+        )
         parts.append(text(LEFT - 8, y + FONT * 0.35, number(value, lang), "end"))
     return parts
 
 
-def stacked_bar(year: models.EmissionsYear, sectors: Sequence[models.Sector], centre: float, bar: float, scale: float, lang: str, id: str,
-                with_total: bool = True, with_year: bool = True) -> str:
+def stacked_bar(
+    year: models.EmissionsYear,
+    sectors: Sequence[models.Sector],
+    centre: float,
+    bar: float,
+    scale: float,
+    lang: str,
+    id: str,
+    with_total: bool = True,
+    with_year: bool = True,
+) -> str:
     """One year's bar: the first sector at the bottom; negative values are not drawn."""
     y: float = TOP + PLOT_HEIGHT
     x = centre - bar / 2
@@ -147,8 +172,10 @@ def stacked_bar(year: models.EmissionsYear, sectors: Sequence[models.Sector], ce
         height = max(year.values.get(sector.id, 0.0), 0.0) / 1000 * scale
         if height > 0:
             y -= height
-            rects.append(f'<rect x="{x:.2f}" y="{y:.2f}" width="{bar:.2f}" height="{height:.2f}" fill="{fill(i, id)}" '
-                         f'stroke="#fff" stroke-width="0.5" data-sector="{esc(sector.id)}"/>')
+            rects.append(
+                f'<rect x="{x:.2f}" y="{y:.2f}" width="{bar:.2f}" height="{height:.2f}" fill="{fill(i, id)}" '
+                f'stroke="#fff" stroke-width="0.5" data-sector="{esc(sector.id)}"/>'
+            )
     if with_total:
         rects.append(text(centre, y - 6, number(year.total / 1000, lang), cls="kb-chart__total"))
     if with_year:
@@ -178,21 +205,22 @@ def bar_chart(title: str, counts: list[tuple[str, int]], lang: str, id: str) -> 
             y += LINE
             rows.append(text(0, y - 5, line, "start"))
         length = count / most * room
-        rows.append(f'<rect x="0" y="{y + 2:g}" width="{length:.2f}" height="{BAR_HEIGHT}" fill="{BAR_COLOUR}" '
-                    f'data-count="{count}"/>')
+        rows.append(
+            f'<rect x="0" y="{y + 2:g}" width="{length:.2f}" height="{BAR_HEIGHT}" fill="{BAR_COLOUR}" '
+            f'data-count="{count}"/>'
+        )
         rows.append(text(length + 6, y + 2 + BAR_HEIGHT - 5, number(count, lang), "start"))
         y += 2 + BAR_HEIGHT + GAP
-    return ('<div class="kb-chart">' + svg_open(id, BAR_WIDTH, max(y, 1), title, desc)
-            + "".join(rows) + "</svg></div>")
+    return '<div class="kb-chart">' + svg_open(id, BAR_WIDTH, max(y, 1), title, desc) + "".join(rows) + "</svg></div>"
 
 
 # Who signed what --------------------------------------------------------------------------
+
 
 def partner_name(partner: models.Partner, lang: str) -> str:
     """As macros.html: the name in the page's language where there is one, else marked with its own."""
     name, its_language = esc(partner.name_in(lang)), partner.name_language(lang)
     return name if its_language == lang else f'<span lang="{its_language}">{name}</span>'
-
 
 
 # Are we on track? History, trend and Carbon Law path (drawn by on-track-chart.html) --------
@@ -239,15 +267,17 @@ def polyline(points: Sequence[Point], x: Scale, y: Scale) -> str:
 def series(points: Sequence[Point], x: Scale, y: Scale) -> dict[str, Any]:
     """A reported series: solid runs of consecutive years, dotted gaps, a dot per year."""
     groups, gaps = runs(points)
-    return {"runs": [polyline(run, x, y) for run in groups if len(run) > 1],
-            "gaps": [polyline(gap, x, y) for gap in gaps],
-            "dots": [(x(a), y(b), a, b) for a, b in points]}
+    return {
+        "runs": [polyline(run, x, y) for run in groups if len(run) > 1],
+        "gaps": [polyline(gap, x, y) for gap in gaps],
+        "dots": [(x(a), y(b), a, b) for a, b in points],
+    }
 
 
 def spread(labels: list[dict[str, Any]], room: float) -> list[dict[str, Any]]:
     """Move end labels apart vertically so that no two are closer than `room`."""
     ordered = sorted(labels, key=lambda label: label["y"])
-    for above, below in zip(ordered, ordered[1:]):
+    for above, below in itertools.pairwise(ordered):
         below["y"] = max(below["y"], above["y"] + room)
     return labels
 
@@ -262,19 +292,36 @@ def on_track_figure(emissions: models.Emissions, lang: str, compact: bool = Fals
     y, grid = tonnes_scale(max(v for _, v in result.history), OT_TOP, height)
     shown = [(year, v) for year, v in result.history if year >= first]
     values = ontrack_values(result, lang)
-    ends = spread([
-        {"key": "trend", "y": y(result.trend_at(goal)), "value": values["trend"]},
-        {"key": "path", "y": y(result.path_at(goal)), "value": values["path"]}], FONT * 2.2)
+    ends = spread(
+        [
+            {"key": "trend", "y": y(result.trend_at(goal)), "value": values["trend"]},
+            {"key": "path", "y": y(result.path_at(goal)), "value": values["path"]},
+        ],
+        FONT * 2.2,
+    )
     step = 10 if goal - first > 25 else 5
     return {
-        "id": "kb-on-track-compact" if compact else "kb-on-track", "compact": compact,
-        "width": OT_WIDTH, "height": OT_TOP + height + OT_BOTTOM, "font": FONT, "base": OT_TOP + height, "top": OT_TOP,
-        "left": OT_LEFT, "right": x(goal), "goal_x": x(goal), "cutoff": ontrack.CUTOFF_YEAR, "goal": goal,
+        "id": "kb-on-track-compact" if compact else "kb-on-track",
+        "compact": compact,
+        "width": OT_WIDTH,
+        "height": OT_TOP + height + OT_BOTTOM,
+        "font": FONT,
+        "base": OT_TOP + height,
+        "top": OT_TOP,
+        "left": OT_LEFT,
+        "right": x(goal),
+        "goal_x": x(goal),
+        "cutoff": ontrack.CUTOFF_YEAR,
+        "goal": goal,
         "grid": [(round(gy, 1), number(kt, lang), kt) for gy, kt in grid],
         "ticks": [(x(year), year) for year in range(first - first % step, goal + 1, step) if year >= first],
-        **series(shown, x, y), "trend": polyline(result.trend, x, y), "path": polyline(result.path, x, y), "ends": ends,
+        **series(shown, x, y),
+        "trend": polyline(result.trend, x, y),
+        "path": polyline(result.path, x, y),
+        "ends": ends,
         "history_label": history_label(shown, x, y),
-        "result": result, "values": values,
+        "result": result,
+        "values": values,
         "path_from": ontrack.PATH_FROM,
     }
 
@@ -289,11 +336,14 @@ def history_label(shown: Sequence[Point], x: Scale, y: Scale) -> tuple[float, fl
 def ontrack_values(result: ontrack.OnTrack, lang: str) -> dict[str, Any]:
     """The numbers the sentence, the labels and the description say, rounded to thousands of tonnes."""
     goal = ontrack.GOAL_YEAR
-    return {"trend": number(round(result.trend_at(goal), -3), lang),
-            "path": number(round(result.path_at(goal), -3), lang),
-            "last_value": number(result.last[1], lang), "last": result.last[0],
-            "slope": number(result.slope, lang), "on_track": result.trend_at(goal) <= result.path_at(goal)}
-
+    return {
+        "trend": number(round(result.trend_at(goal), -3), lang),
+        "path": number(round(result.path_at(goal), -3), lang),
+        "last_value": number(result.last[1], lang),
+        "last": result.last[0],
+        "slope": number(result.slope, lang),
+        "on_track": result.trend_at(goal) <= result.path_at(goal),
+    }
 
 
 # Sector by sector: small multiples on one scale, each with its own trend ---------------------
@@ -318,12 +368,25 @@ def sector_figures(emissions: models.Emissions, lang: str) -> list[dict[str, Any
 def sector_figure(sector: models.Sector, points: list[Point], x: Scale, y: Scale, lang: str) -> dict[str, Any]:
     result = ontrack.on_track(points)
     change = ontrack.change_since(points)
-    return {"id": sector.id, "name": getattr(sector.name, lang), "category": sector.category,
-            **series(points, x, y), "trend": polyline(result.trend, x, y), "trend_values": result.trend,
-            "slope": ("+" if result.slope > 0 else "") + number(result.slope, lang), "change": change,
-            "change_text": "–" if change is None else signed_percent(change, lang),
-            "since": next((year for year, _ in points if year >= ontrack.CUTOFF_YEAR), None),
-            "last": result.last, "last_text": number(result.last[1], lang), "first": points[0][0],
-            "base": SM_TOP + SM_HEIGHT, "left": SM_LEFT, "right": SM_WIDTH - SM_RIGHT, "width": SM_WIDTH,
-            "height": SM_TOP + SM_HEIGHT + SM_BOTTOM, "font": FONT,
-            "ticks": [(x(year), year) for year in (points[0][0], ontrack.GOAL_YEAR)]}
+    return {
+        "id": sector.id,
+        "name": getattr(sector.name, lang),
+        "category": sector.category,
+        **series(points, x, y),
+        "trend": polyline(result.trend, x, y),
+        "trend_values": result.trend,
+        "slope": ("+" if result.slope > 0 else "") + number(result.slope, lang),
+        "change": change,
+        "change_text": "–" if change is None else signed_percent(change, lang),
+        "since": next((year for year, _ in points if year >= ontrack.CUTOFF_YEAR), None),
+        "last": result.last,
+        "last_text": number(result.last[1], lang),
+        "first": points[0][0],
+        "base": SM_TOP + SM_HEIGHT,
+        "left": SM_LEFT,
+        "right": SM_WIDTH - SM_RIGHT,
+        "width": SM_WIDTH,
+        "height": SM_TOP + SM_HEIGHT + SM_BOTTOM,
+        "font": FONT,
+        "ticks": [(x(year), year) for year in (points[0][0], ontrack.GOAL_YEAR)],
+    }

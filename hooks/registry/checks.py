@@ -63,20 +63,26 @@ def _unique_ids(trees: Trees, name: str) -> list[Problem]:
         if not isinstance(rid, str):
             continue
         if rid in RESERVED_IDS:
-            problems.append(problem_at(file, tree, name, (name, i, "id"),
-                                       f"the id '{rid}' is reserved — choose another id"))
+            problems.append(
+                problem_at(file, tree, name, (name, i, "id"), f"the id '{rid}' is reserved — choose another id")
+            )
         if rid in seen:
             first = tree.place((name, seen[rid]))[0]
-            problems.append(problem_at(file, tree, name, (name, i, "id"),
-                                       f"the id '{rid}' is used twice (also by the record on line {first})"
-                                       " — give each record its own id"))
+            problems.append(
+                problem_at(
+                    file,
+                    tree,
+                    name,
+                    (name, i, "id"),
+                    f"the id '{rid}' is used twice (also by the record on line {first}) — give each record its own id",
+                )
+            )
         else:
             seen[rid] = i
     return problems
 
 
-def _references(trees: Trees, name: str, key: str, fields: tuple[str, ...],
-                partner_ids: set[str]) -> list[Problem]:
+def _references(trees: Trees, name: str, key: str, fields: tuple[str, ...], partner_ids: set[str]) -> list[Problem]:
     problems: list[Problem] = []
     if name not in trees:
         return problems  # the file could not be read: it has no records
@@ -85,8 +91,13 @@ def _references(trees: Trees, name: str, key: str, fields: tuple[str, ...],
         lead = record.get("lead")
         for field in fields:
             value = record.get(field)
-            items: list[tuple[int | None, object]] = [(None, value)] if isinstance(value, str) \
-                else list(enumerate(value or [])) if isinstance(value, list) else []
+            items: list[tuple[int | None, object]] = (
+                [(None, value)]
+                if isinstance(value, str)
+                else list(enumerate(value or []))
+                if isinstance(value, list)
+                else []
+            )
             seen: set[str] = set()
             for j, ref in items:
                 if not isinstance(ref, str):
@@ -95,14 +106,17 @@ def _references(trees: Trees, name: str, key: str, fields: tuple[str, ...],
                 if ref not in partner_ids:
                     hint = did_you_mean(ref, partner_ids)
                     hint = f"did you mean {hint}?" if hint else "add the partner to partners.yaml first"
-                    problems.append(problem_at(f"{name}.yaml", tree, key, loc,
-                                               f"no partner has the id '{ref}' — {hint}"))
+                    problems.append(
+                        problem_at(f"{name}.yaml", tree, key, loc, f"no partner has the id '{ref}' — {hint}")
+                    )
                 elif ref in seen:
-                    problems.append(problem_at(f"{name}.yaml", tree, key, loc,
-                                               f"'{ref}' is listed twice — remove one"))
+                    problems.append(problem_at(f"{name}.yaml", tree, key, loc, f"'{ref}' is listed twice — remove one"))
                 elif field == "partners" and ref == lead:
-                    problems.append(problem_at(f"{name}.yaml", tree, key, loc,
-                                               f"'{ref}' is already the lead — remove it from partners"))
+                    problems.append(
+                        problem_at(
+                            f"{name}.yaml", tree, key, loc, f"'{ref}' is already the lead — remove it from partners"
+                        )
+                    )
                 seen.add(ref)
     return problems
 
@@ -117,17 +131,27 @@ def _dates_in_order(trees: Trees) -> list[Problem]:
     for i, record in _records(trees, "initiatives", "initiatives"):
         start, end = _as_date_text(record.get("start")), _as_date_text(record.get("end"))
         if start and end and end < start[: len(end)]:
-            problems.append(problem_at("initiatives.yaml", trees["initiatives"], "initiatives",
-                                       ("initiatives", i, "end"),
-                                       f"the end {end} is before the start {start} — correct one of them"))
+            problems.append(
+                problem_at(
+                    "initiatives.yaml",
+                    trees["initiatives"],
+                    "initiatives",
+                    ("initiatives", i, "end"),
+                    f"the end {end} is before the start {start} — correct one of them",
+                )
+            )
     return problems
 
 
 def _emissions(trees: Trees) -> list[Problem]:
     tree = trees.get("emissions")
     data = tree.value if tree else None
-    if tree is None or not isinstance(data, dict) or not isinstance(data.get("sectors"), list) \
-            or not isinstance(data.get("years"), list):
+    if (
+        tree is None
+        or not isinstance(data, dict)
+        or not isinstance(data.get("sectors"), list)
+        or not isinstance(data.get("years"), list)
+    ):
         return []
     problems: list[Problem] = []
 
@@ -148,25 +172,35 @@ def _emissions(trees: Trees) -> list[Problem]:
         for sector in values:
             if sector not in sectors:
                 hint = did_you_mean(sector, sectors)
-                add(("years", i, "values", sector), f"'{sector}' is not a sector in 'sectors:'"
-                    + (f" — did you mean {hint}?" if hint else " — add it to 'sectors:' first"))
+                add(
+                    ("years", i, "values", sector),
+                    f"'{sector}' is not a sector in 'sectors:'"
+                    + (f" — did you mean {hint}?" if hint else " — add it to 'sectors:' first"),
+                )
         for sector in sectors:
             if sector not in values:
                 add(("years", i, "values"), f"no value for the sector '{sector}' — add `{sector}: 0` if it had none")
         numbers = [v for v in values.values() if isinstance(v, (int, float)) and not isinstance(v, bool)]
         total = row.get("total")
         if len(numbers) == len(values) and isinstance(total, (int, float)) and abs(sum(numbers) - total) > 1:
-            add(("years", i, "total"), f"the total {total:,.2f} differs from the sum of the sectors"
-                f" {sum(numbers):,.2f} — correct the total or a sector value")
+            add(
+                ("years", i, "total"),
+                f"the total {total:,.2f} differs from the sum of the sectors"
+                f" {sum(numbers):,.2f} — correct the total or a sector value",
+            )
     return problems
 
 
 # --- Agencies: a number shown as "signed" agrees with the agencies listed as signatories ---------
 
+
 def agencies_signed(trees: Trees) -> list[Problem]:
     """`agencies_count: signed` with signatories listed: the number must be the agencies among them."""
-    agency_ids = {r["id"] for _, r in _records(trees, "partners", "partners")
-                  if r.get("type") == "government-agency" and isinstance(r.get("id"), str)}
+    agency_ids = {
+        r["id"]
+        for _, r in _records(trees, "partners", "partners")
+        if r.get("type") == "government-agency" and isinstance(r.get("id"), str)
+    }
     problems: list[Problem] = []
     for i, record in _records(trees, "contracts", "contracts"):
         count, signatories = record.get("agencies"), record.get("signatories")
@@ -174,9 +208,16 @@ def agencies_signed(trees: Trees) -> list[Problem]:
             continue
         listed = len([s for s in signatories if s in agency_ids]) if isinstance(signatories, list) else 0
         if listed != count:
-            problems.append(problem_at("contracts.yaml", trees["contracts"], "contracts", ("contracts", i, "agencies"),
-                                       f"{count} agencies are shown as having signed, but the signatories list"
-                                       f" {listed} — list every agency that signed, or correct the number"))
+            problems.append(
+                problem_at(
+                    "contracts.yaml",
+                    trees["contracts"],
+                    "contracts",
+                    ("contracts", i, "agencies"),
+                    f"{count} agencies are shown as having signed, but the signatories list"
+                    f" {listed} — list every agency that signed, or correct the number",
+                )
+            )
     return problems
 
 
@@ -209,10 +250,17 @@ def status_warnings(trees: Trees, today: date, review_months: int) -> list[Probl
             continue
         field = "status_as_of" if as_of else "status"
         said = f"a source from {as_of}" if as_of else "a source without a date (no status_as_of)"
-        warnings.append(problem_at("initiatives.yaml", trees["initiatives"], "initiatives", ("initiatives", i, field),
-                                   f"warning: the status '{status}' rests on {said}, not on one from the last"
-                                   f" {review_months} months, so the page says it in the past tense — find a newer"
-                                   " source and update status and status_as_of"))
+        warnings.append(
+            problem_at(
+                "initiatives.yaml",
+                trees["initiatives"],
+                "initiatives",
+                ("initiatives", i, field),
+                f"warning: the status '{status}' rests on {said}, not on one from the last"
+                f" {review_months} months, so the page says it in the past tense — find a newer"
+                " source and update status and status_as_of",
+            )
+        )
     return warnings
 
 
@@ -230,8 +278,11 @@ def _host_and_path(url: str) -> tuple[str, str]:
 def site_routes(trees: Trees, docs: Path) -> set[str]:
     """Every page of the build, relative to site_url: 'parter/ssab/', 'en/om-programmet/', ''."""
     routes = {page_route(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")}
-    for kind, (name, key) in {"partner": ("partners", "partners"), "initiative": ("initiatives", "initiatives"),
-                              "contract": ("contracts", "contracts")}.items():
+    for kind, (name, key) in {
+        "partner": ("partners", "partners"),
+        "initiative": ("initiatives", "initiatives"),
+        "contract": ("contracts", "contracts"),
+    }.items():
         routes |= {f"{RECORD_ROUTES[kind]}/{rid}/" for rid in _ids(trees, name, key)}
     routes |= {f"{RECORD_ROUTES['category']}/{c}/" for c in CATEGORIES}
     routes |= {f"{RECORD_ROUTES['status']}/{s}/" for s in STATUSES}
@@ -244,7 +295,7 @@ def _missing_page(url: str, site_url: str, routes: Routes) -> bool:
     site_path = site_path if site_path.endswith("/") else site_path + "/"
     if host != site_host or not (path + "/").startswith(site_path):
         return False
-    route = path[len(site_path):]
+    route = path[len(site_path) :]
     route = route if route.endswith("/") or not route else route + "/"
     return route.removesuffix("index.html") not in routes()
 
@@ -271,9 +322,16 @@ def own_site_links(trees: Trees, site_url: str, docs: Path) -> list[Problem]:
         key = REGISTRIES[name][1]
         for loc, url in _cited(tree.value):
             if _missing_page(url, site_url, routes):
-                problems.append(problem_at(f"{name}.yaml", tree, key, loc,
-                                           f"{url} is on {host}, this site's own address (site_url), where the site"
-                                           f" has no such page — {_what_to_do(loc)}"))
+                problems.append(
+                    problem_at(
+                        f"{name}.yaml",
+                        tree,
+                        key,
+                        loc,
+                        f"{url} is on {host}, this site's own address (site_url), where the site"
+                        f" has no such page — {_what_to_do(loc)}",
+                    )
+                )
     for path in sorted(docs.rglob("*.md")):
         problems += _page_links(path, docs, site_url, host, routes)
     return problems
@@ -283,8 +341,10 @@ def _what_to_do(loc: tuple[object, ...]) -> str:
     if len(loc) >= 3 and loc[-3] == "sources" and loc[-1] == "url":
         return f"add the address of an archived copy to `archived:` ({ARCHIVE_HINT}), or remove the source"
     if len(loc) >= 2 and loc[-2] == "sources":
-        return (f"write the source as `url:` with `archived:` and the address of an archived copy ({ARCHIVE_HINT}),"
-                " or remove the source")
+        return (
+            f"write the source as `url:` with `archived:` and the address of an archived copy ({ARCHIVE_HINT}),"
+            " or remove the source"
+        )
     return f"use the address of an archived copy instead ({ARCHIVE_HINT}), or remove it"
 
 
@@ -295,8 +355,16 @@ def _page_links(path: Path, docs: Path, site_url: str, host: str, routes: Routes
         if _missing_page(found.group(0), site_url, routes):
             line = text.count("\n", 0, found.start()) + 1
             column = found.start() - text.rfind("\n", 0, found.start())
-            problems.append(Problem(f"{docs.name}/{path.relative_to(docs).as_posix()}", line, column, None, None,
-                                    f"{found.group(0)} is on {host}, this site's own address (site_url), where the"
-                                    f" site has no such page — link to an archived copy instead ({ARCHIVE_HINT}),"
-                                    " or remove the link"))
+            problems.append(
+                Problem(
+                    f"{docs.name}/{path.relative_to(docs).as_posix()}",
+                    line,
+                    column,
+                    None,
+                    None,
+                    f"{found.group(0)} is on {host}, this site's own address (site_url), where the"
+                    f" site has no such page — link to an archived copy instead ({ARCHIVE_HINT}),"
+                    " or remove the link",
+                )
+            )
     return problems

@@ -17,8 +17,8 @@ import jinja2
 from .badges import badge_files
 from .exports import data_files
 from .feed import atom_feed
-from .load import Registries
 from .formatting import page_route
+from .load import Registries
 from .render import MarkerError, Renderer
 from .settings import Settings
 from .stubs import generated_pages, search_entries
@@ -59,8 +59,14 @@ def generated_paths(registries: Registries, settings: Settings) -> list[str]:
     return [page.src_uri(lang) for page in generated_pages(registries) for lang in settings.languages]
 
 
-def build_site(registries: Registries, settings: Settings, lang: str, hand_written: Mapping[str, str],
-               templates: Path, compiled: jinja2.BytecodeCache | None = None) -> SiteContent:
+def build_site(
+    registries: Registries,
+    settings: Settings,
+    lang: str,
+    hand_written: Mapping[str, str],
+    templates: Path,
+    compiled: jinja2.BytecodeCache | None = None,
+) -> SiteContent:
     """Everything the registries put on the site in `lang`. `hand_written` maps the src_uri of
     each hand-written page of that language to its Markdown. Raises ContentError."""
     renderer = Renderer(registries, settings, templates, compiled)
@@ -78,8 +84,15 @@ def build_site(registries: Registries, settings: Settings, lang: str, hand_writt
         html = renderer.render_marker(stub.kind, stub.id, page_route(src_uri), lang, src_uri).strip()
         url = settings.site_url + settings.prefix(lang) + page_route(src_uri)
         record = f"{stub.kind} {stub.id}" if stub.is_record else None
-        pages[src_uri] = Page(src_uri, page_route(src_uri), stub.titles[lang], stub.summary(lang), html, record,
-                              renderer.structured_data(record, lang, url) if record else None)
+        pages[src_uri] = Page(
+            src_uri,
+            page_route(src_uri),
+            stub.titles[lang],
+            stub.summary(lang),
+            html,
+            record,
+            renderer.structured_data(record, lang, url) if record else None,
+        )
     return SiteContent(lang, pages, filled, search_entries(registries)[lang], _files(registries, settings, lang))
 
 

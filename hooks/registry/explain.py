@@ -35,12 +35,13 @@ def _text_expected(value: object) -> str:
     if value is None:
         return "this field is empty — write the text after the colon, or remove the line if the field is optional"
     if isinstance(value, bool):
-        return ("YAML reads a bare " + YAML_BOOLEANS + " as a yes/no value, not as text"
-                " — put the text in quotes, e.g. \"no\"")
+        return (
+            "YAML reads a bare " + YAML_BOOLEANS + ' as a yes/no value, not as text — put the text in quotes, e.g. "no"'
+        )
     if isinstance(value, (int, float)):
-        return f"a number where text is expected — put it in quotes: \"{value}\""
+        return f'a number where text is expected — put it in quotes: "{value}"'
     if isinstance(value, date):
-        return f"a date where text is expected — put it in quotes: \"{value.isoformat()}\""
+        return f'a date where text is expected — put it in quotes: "{value.isoformat()}"'
     if isinstance(value, list):
         return "a list where a text is expected — write one text, without '- '"
     if isinstance(value, dict):
@@ -81,13 +82,17 @@ def explain(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
         return f"{_shown(value)} is not a date — write it as YYYY-MM-DD, e.g. 2022-04-11"
     if kind == "model_type" or kind == "dict_type":
         if isinstance(value, str):
-            return ("a single text where texts in both languages are expected"
-                    " — write `sv: …` and `en: …` on indented lines below")
+            return (
+                "a single text where texts in both languages are expected"
+                " — write `sv: …` and `en: …` on indented lines below"
+            )
         return f"expected a group of fields, found {_shown(value)} — check the indentation"
     if kind == "list_type":
         example = f"[{value}]" if isinstance(value, str) else "[first, second]"
-        return (f"expected a list, found {_shown(value)} — write the items in brackets, e.g. {example},"
-                " or each on its own line starting with '- '")
+        return (
+            f"expected a list, found {_shown(value)} — write the items in brackets, e.g. {example},"
+            " or each on its own line starting with '- '"
+        )
     if kind == "too_short":
         return "the list is empty — give at least one item"
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
@@ -119,11 +124,15 @@ def _is_date(text: str) -> bool:
 
 def _pattern_message(name: str, value: object) -> str:
     if name == "id":
-        return (f"'{value}' is not a valid id — use lowercase a–z, digits and hyphens,"
-                " e.g. borlange-energi (write å, ä, ö as a, a, o)")
+        return (
+            f"'{value}' is not a valid id — use lowercase a–z, digits and hyphens,"
+            " e.g. borlange-energi (write å, ä, ö as a, a, o)"
+        )
     if name == "url":
-        return (f"'{value}' is not a web address this site links to"
-                " — write it in full, starting with https://, http:// or mailto:")
+        return (
+            f"'{value}' is not a web address this site links to"
+            " — write it in full, starting with https://, http:// or mailto:"
+        )
     if name == "partial-date":
         return f"'{value}' is not a date — write YYYY-MM-DD, or YYYY-MM or YYYY when only that is known"
     return f"'{value}' has the wrong form"

@@ -13,16 +13,21 @@ from .load import Registries
 from .models import REGISTRIES
 from .schema import schema_texts
 
-LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
-           "path": "https://creativecommons.org/licenses/by/4.0/"}
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
 PUBLISHER = "Borlänge kommun"
 JsonObject = dict[str, Any]  # a JSON object as pydantic's model_dump makes it: values of any JSON type
 TITLES = {
     "partners": ("Parter i Klimatneutrala Borlänge 2030", "Partners in Klimatneutrala Borlänge 2030"),
     "initiatives": ("Insatser i Klimatneutrala Borlänge 2030", "Initiatives in Klimatneutrala Borlänge 2030"),
     "contracts": ("Klimatkontraktets historia i Borlänge", "Borlänge's climate contract history"),
-    "emissions": ("Borlänges territoriella utsläpp av växthusgaser per sektor",
-                  "Borlänge's territorial greenhouse-gas emissions by sector"),
+    "emissions": (
+        "Borlänges territoriella utsläpp av växthusgaser per sektor",
+        "Borlänge's territorial greenhouse-gas emissions by sector",
+    ),
 }
 
 
@@ -82,20 +87,46 @@ def datapackage(reg: Registries, site_url: str) -> JsonObject:
         rows = registry_rows(reg, name)
         columns = list(dict.fromkeys(c for row in rows for c in row))
         fields = [{"name": c, "type": _field_type([r.get(c) for r in rows])} for c in columns]
-        resources.append({"name": f"{name}-csv", "path": f"{name}.csv", "format": "csv",
-                          "mediatype": "text/csv", "encoding": "utf-8", "title": TITLES[name][1],
-                          "schema": {"fields": fields}})
-        resources.append({"name": f"{name}-json", "path": f"{name}.json", "format": "json",
-                          "mediatype": "application/json", "encoding": "utf-8", "title": TITLES[name][1],
-                          "schema": f"{name}.schema.json"})
-    return {"name": "klimatneutrala-borlange-2030", "title": "Klimatneutrala Borlänge 2030",
-            "homepage": site_url, "licenses": [LICENSE], "resources": resources,
-            "sources": [{"title": reg.emissions.source.title.en, "path": reg.emissions.source.url}]}
+        resources.append(
+            {
+                "name": f"{name}-csv",
+                "path": f"{name}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "title": TITLES[name][1],
+                "schema": {"fields": fields},
+            }
+        )
+        resources.append(
+            {
+                "name": f"{name}-json",
+                "path": f"{name}.json",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                "title": TITLES[name][1],
+                "schema": f"{name}.schema.json",
+            }
+        )
+    return {
+        "name": "klimatneutrala-borlange-2030",
+        "title": "Klimatneutrala Borlänge 2030",
+        "homepage": site_url,
+        "licenses": [LICENSE],
+        "resources": resources,
+        "sources": [{"title": reg.emissions.source.title.en, "path": reg.emissions.source.url}],
+    }
 
 
-NS = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dcat": "http://www.w3.org/ns/dcat#",
-      "dct": "http://purl.org/dc/terms/", "foaf": "http://xmlns.com/foaf/0.1/",
-      "vcard": "http://www.w3.org/2006/vcard/ns#", "xml": "http://www.w3.org/XML/1998/namespace"}
+NS = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "vcard": "http://www.w3.org/2006/vcard/ns#",
+    "xml": "http://www.w3.org/XML/1998/namespace",
+}
 for _prefix, _uri in NS.items():
     if _prefix != "xml":
         ET.register_namespace(_prefix, _uri)
@@ -106,8 +137,9 @@ def _q(name: str) -> str:
     return f"{{{NS[prefix]}}}{local}"
 
 
-def _add(parent: ET.Element, name: str, text: str | None = None, lang: str | None = None,
-         resource: str | None = None) -> ET.Element:
+def _add(
+    parent: ET.Element, name: str, text: str | None = None, lang: str | None = None, resource: str | None = None
+) -> ET.Element:
     node = ET.SubElement(parent, _q(name))
     if text is not None:
         node.text = text
@@ -158,10 +190,14 @@ def _dataset(parent: ET.Element, name: str, site_url: str, contact: dict[str, st
     dataset.set(_q("rdf:about"), dataset_address(site_url, name))
     _add(dataset, "dct:identifier", dataset_address(site_url, name))
     _add(dataset, "dcat:landingPage", resource=f"{site_url}oppna-data/")
-    for lang, title in zip(("sv", "en"), TITLES[name]):
+    for lang, title in zip(("sv", "en"), TITLES[name], strict=True):
         _add(dataset, "dct:title", title, lang)
-        _add(dataset, "dct:description", title + (". Uppdateras av redaktörerna." if lang == "sv"
-                                                  else ". Kept current by the editors."), lang)
+        _add(
+            dataset,
+            "dct:description",
+            title + (". Uppdateras av redaktörerna." if lang == "sv" else ". Kept current by the editors."),
+            lang,
+        )
     _publisher(dataset)
     point = _add(_add(dataset, "dcat:contactPoint"), "vcard:Organization")
     _add(point, "vcard:fn", contact.get("name", PUBLISHER))

@@ -3,23 +3,25 @@ initiative, or a new status of one, is a new entry (its id names the status)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from typing import TypedDict
 from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
-from .load import Registries
-from .settings import Settings
-from .models import STATUSES, label
 from .formatting import route
+from .load import Registries
+from .models import STATUSES, label
+from .settings import Settings
 
 ATOM = "http://www.w3.org/2005/Atom"
-FEED_TITLES = {"sv": "Klimatneutrala Borlänge 2030 – nytt och ändrat",
-               "en": "Klimatneutrala Borlänge 2030 – what's new"}
+FEED_TITLES = {
+    "sv": "Klimatneutrala Borlänge 2030 – nytt och ändrat",
+    "en": "Klimatneutrala Borlänge 2030 – what's new",
+}
 
 
 def _stamp(day: date) -> str:
-    return datetime.combine(day, time(0, 0), tzinfo=timezone.utc).isoformat().replace("+00:00", "Z")
+    return datetime.combine(day, time(0, 0), tzinfo=UTC).isoformat().replace("+00:00", "Z")
 
 
 class _Entry(TypedDict):
@@ -33,13 +35,26 @@ class _Entry(TypedDict):
 def _entries(reg: Registries, lang: str) -> list[_Entry]:
     entries: list[_Entry] = []
     for c in reg.contracts:
-        entries.append({"key": f"contract/{c.id}", "route": route("contract", c.id), "updated": c.date,
-                        "title": getattr(c.title, lang), "summary": getattr(c.summary, lang)})
+        entries.append(
+            {
+                "key": f"contract/{c.id}",
+                "route": route("contract", c.id),
+                "updated": c.date,
+                "title": getattr(c.title, lang),
+                "summary": getattr(c.summary, lang),
+            }
+        )
     for i in reg.initiatives:
         status = label(STATUSES, i.status, lang)
-        entries.append({"key": f"initiative/{i.id}/{i.status}", "route": route("initiative", i.id),
-                        "updated": i.last_reviewed, "title": f"{getattr(i.title, lang)} ({status.lower()})",
-                        "summary": getattr(i.summary, lang)})
+        entries.append(
+            {
+                "key": f"initiative/{i.id}/{i.status}",
+                "route": route("initiative", i.id),
+                "updated": i.last_reviewed,
+                "title": f"{getattr(i.title, lang)} ({status.lower()})",
+                "summary": getattr(i.summary, lang),
+            }
+        )
     return sorted(entries, key=lambda e: (e["updated"], e["key"]), reverse=True)
 
 

@@ -9,13 +9,43 @@ from urllib.parse import urlsplit
 
 from .models import LANGUAGES
 
-RECORD_ROUTES = {"partner": "parter", "initiative": "insatser", "contract": "klimatkontraktet",
-                 "category": "insatser/omrade", "status": "insatser/status"}
-MONTHS = {
-    "sv": "januari februari mars april maj juni juli augusti september oktober november december".split(),
-    "en": "January February March April May June July August September October November December".split(),
+RECORD_ROUTES = {
+    "partner": "parter",
+    "initiative": "insatser",
+    "contract": "klimatkontraktet",
+    "category": "insatser/omrade",
+    "status": "insatser/status",
 }
-
+MONTHS = {
+    "sv": [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
 
 
 def route(kind: str, record_id: str) -> str:

@@ -78,8 +78,15 @@ def which_form(answers: dict[str, str], forms: Path) -> tuple[str, dict[str, Que
         questions = read_form(path)
         if answers and set(answers) <= set(questions):
             return path.name, questions
-    raise FormError([Message("?", "ärendet är inte skrivet med något av formulären för registret",
-                             "the issue was not written with one of the registry's forms")])
+    raise FormError(
+        [
+            Message(
+                "?",
+                "ärendet är inte skrivet med något av formulären för registret",
+                "the issue was not written with one of the registry's forms",
+            )
+        ]
+    )
 
 
 def slug(text: str) -> str:
@@ -108,8 +115,12 @@ def record_yaml(record: Record) -> str:
         if isinstance(value, dict):
             lines.append(f"{lead}{key}:")
             lines += [f"      {k}: {_scalar(v)}" for k, v in value.items() if not isinstance(v, dict)]
-            lines += [line for k, v in value.items() if isinstance(v, dict)
-                      for line in (f"      {k}:", *(f"        {kk}: {_scalar(vv)}" for kk, vv in v.items()))]
+            lines += [
+                line
+                for k, v in value.items()
+                if isinstance(v, dict)
+                for line in (f"      {k}:", *(f"        {kk}: {_scalar(vv)}" for kk, vv in v.items()))
+            ]
         elif isinstance(value, list):
             lines.append(f"{lead}{key}:")
             lines += [f"      - {_scalar(v)}" if not isinstance(v, dict) else _link_yaml(v) for v in value]
@@ -120,8 +131,10 @@ def record_yaml(record: Record) -> str:
 
 def _link_yaml(link: Record) -> str:
     title = link["title"]
-    return (f"      - title:\n          sv: {quoted(title['sv'])}\n          en: {quoted(title['en'])}\n"
-            f"        url: {quoted(link['url'])}")
+    return (
+        f"      - title:\n          sv: {quoted(title['sv'])}\n          en: {quoted(title['en'])}\n"
+        f"        url: {quoted(link['url'])}"
+    )
 
 
 def append_record(path: Path, record: Record) -> str:
@@ -154,8 +167,11 @@ class Answers:
             self.say(field, "svaret saknas – fyll i det", "the answer is missing — fill it in")
             return
         sv, en = language
-        self.say(field, f"svaret saknas – skriv texten {sv}; webbplatsen visar varje text på svenska och engelska",
-                 f"the answer is missing — write the text {en}; the site shows every text in Swedish and English")
+        self.say(
+            field,
+            f"svaret saknas – skriv texten {sv}; webbplatsen visar varje text på svenska och engelska",
+            f"the answer is missing — write the text {en}; the site shows every text in Swedish and English",
+        )
 
     def pair(self, field: str, required: bool = True) -> dict[str, str] | None:
         sv, en = self.text(f"{field}_sv", required), self.text(f"{field}_en", required)
@@ -180,8 +196,11 @@ class Answers:
     def day(self, field: str) -> str | None:
         value = self.text(field, required=False)
         if value and not re.fullmatch(PARTIAL_DATE_PATTERN, value):
-            self.say(field, f"”{value}” är inget datum – skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ, till exempel 2023-03-15",
-                     f"“{value}” is not a date — write YYYY-MM-DD, YYYY-MM or YYYY, for example 2023-03-15")
+            self.say(
+                field,
+                f"”{value}” är inget datum – skriv ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ, till exempel 2023-03-15",
+                f"“{value}” is not a date — write YYYY-MM-DD, YYYY-MM or YYYY, for example 2023-03-15",
+            )
             return None
         return value
 
@@ -189,8 +208,11 @@ class Answers:
         found = self.lines(field, required)
         for url in found:
             if not re.fullmatch(URL_PATTERN, url):
-                self.say(field, f"”{url}” är ingen webbadress – skriv hela adressen, som börjar med https://",
-                         f"“{url}” is not a web address — write the whole address, starting with https://")
+                self.say(
+                    field,
+                    f"”{url}” är ingen webbadress – skriv hela adressen, som börjar med https://",
+                    f"“{url}” is not a web address — write the whole address, starting with https://",
+                )
         return found
 
     def partner_ids(self, field: str, known: list[str], required: bool) -> list[str]:
@@ -200,17 +222,23 @@ class Answers:
                 close = difflib.get_close_matches(pid, known, n=1)
                 hint_sv = f" Menade du ”{close[0]}”?" if close else ""
                 hint_en = f" Did you mean “{close[0]}”?" if close else ""
-                self.say(field, f"ingen part har id ”{pid}” – skriv id för en part som finns i partners.yaml "
-                         f"(sist i adressen till partens sida), eller föreslå parten först med formuläret Ny part.{hint_sv}",
-                         f"no partner has the id “{pid}” — write the id of a partner in partners.yaml (the end of "
-                         f"the partner page's address), or propose the partner first with the New partner form.{hint_en}")
+                self.say(
+                    field,
+                    f"ingen part har id ”{pid}” – skriv id för en part som finns i partners.yaml "
+                    f"(sist i adressen till partens sida), eller föreslå parten först med formuläret Ny part.{hint_sv}",
+                    f"no partner has the id “{pid}” — write the id of a partner in partners.yaml (the end of "
+                    f"the partner page's address), or propose the partner first with the New partner form.{hint_en}",
+                )
         return ids
 
     def record_id(self, name: str | None) -> str | None:
         value = self.text("id", required=False) or slug(name or "")
         if value and not re.fullmatch(ID_PATTERN, value):
-            self.say("id", f"”{value}” går inte som id – använd små bokstäver a–z, siffror och bindestreck",
-                     f"“{value}” cannot be an id — use lowercase a–z, digits and hyphens")
+            self.say(
+                "id",
+                f"”{value}” går inte som id – använd små bokstäver a–z, siffror och bindestreck",
+                f"“{value}” cannot be an id — use lowercase a–z, digits and hyphens",
+            )
         return value or None
 
 
@@ -220,25 +248,44 @@ def _present(record: Record) -> Record:
 
 def partner_record(a: Answers, today: date) -> Record:
     name = a.text("name")
-    return _present({
-        "id": a.record_id(name), "name": name, "name_en": a.text("name_en", required=False),
-        "type": a.choice("type"), "roles": a.choices("roles"),
-        "website": next(iter(a.urls("website", required=False)), None),
-        "description": a.pair("description"), "joined": a.day("joined"),
-        "caveat": a.pair("caveat", required=False), "sources": a.urls("sources"), "last_reviewed": today,
-    })
+    return _present(
+        {
+            "id": a.record_id(name),
+            "name": name,
+            "name_en": a.text("name_en", required=False),
+            "type": a.choice("type"),
+            "roles": a.choices("roles"),
+            "website": next(iter(a.urls("website", required=False)), None),
+            "description": a.pair("description"),
+            "joined": a.day("joined"),
+            "caveat": a.pair("caveat", required=False),
+            "sources": a.urls("sources"),
+            "last_reviewed": today,
+        }
+    )
 
 
 def initiative_record(a: Answers, today: date, partners: list[str]) -> Record:
     title = a.pair("title")
-    return _present({
-        "id": a.record_id(a.values.get("title_sv")), "title": title, "summary": a.pair("summary"),
-        "category": a.choice("category"), "status": a.choice("status"), "status_as_of": a.day("status_as_of"),
-        "lead": next(iter(a.partner_ids("lead", partners, True)), None),
-        "partners": a.partner_ids("partners", partners, False),
-        "start": a.day("start"), "end": a.day("end"), "effect": effect(a), "links": links(a),
-        "caveat": a.pair("caveat", required=False), "sources": a.urls("sources"), "last_reviewed": today,
-    })
+    return _present(
+        {
+            "id": a.record_id(a.values.get("title_sv")),
+            "title": title,
+            "summary": a.pair("summary"),
+            "category": a.choice("category"),
+            "status": a.choice("status"),
+            "status_as_of": a.day("status_as_of"),
+            "lead": next(iter(a.partner_ids("lead", partners, True)), None),
+            "partners": a.partner_ids("partners", partners, False),
+            "start": a.day("start"),
+            "end": a.day("end"),
+            "effect": effect(a),
+            "links": links(a),
+            "caveat": a.pair("caveat", required=False),
+            "sources": a.urls("sources"),
+            "last_reviewed": today,
+        }
+    )
 
 
 EFFECT_KEYS = {"kind": "kind", "value": "value", "unit": "unit", "svenska": "sv", "english": "en", "source": "source"}
@@ -257,14 +304,22 @@ def effect(a: Answers) -> Record | None:
     unit = parts.get("unit", "").split(" / ")
     number = parts.get("value", "").replace(" ", "").replace(",", ".")
     if set(parts) != set(EFFECT_KEYS.values()) or len(unit) != 2 or not re.fullmatch(r"-?\d+(\.\d+)?", number):
-        a.say("effect", "skriv alla sex raderna som i exemplet: typ, värde (ett tal), enhet på svenska / engelska, "
-              "en mening på svenska och engelska, och källan",
-              "write all six lines as in the example: kind, value (a number), unit in Swedish / English, "
-              "one sentence in Swedish and in English, and the source")
+        a.say(
+            "effect",
+            "skriv alla sex raderna som i exemplet: typ, värde (ett tal), enhet på svenska / engelska, "
+            "en mening på svenska och engelska, och källan",
+            "write all six lines as in the example: kind, value (a number), unit in Swedish / English, "
+            "one sentence in Swedish and in English, and the source",
+        )
         return None
     amount = float(number) if "." in number else int(number)
-    return {"kind": parts["kind"], "value": amount, "unit": {"sv": unit[0].strip(), "en": unit[1].strip()},
-            "description": {"sv": parts["sv"], "en": parts["en"]}, "source": parts["source"]}
+    return {
+        "kind": parts["kind"],
+        "value": amount,
+        "unit": {"sv": unit[0].strip(), "en": unit[1].strip()},
+        "description": {"sv": parts["sv"], "en": parts["en"]},
+        "source": parts["source"],
+    }
 
 
 def links(a: Answers) -> list[Record]:
@@ -272,8 +327,11 @@ def links(a: Answers) -> list[Record]:
     for line in a.lines("links"):
         parts = [p.strip() for p in line.split("|")]
         if len(parts) != 3 or not all(parts):
-            a.say("links", f"”{line}”: skriv rubrik på svenska | rubrik på engelska | https://…",
-                  f"“{line}”: write title in Swedish | title in English | https://…")
+            a.say(
+                "links",
+                f"”{line}”: skriv rubrik på svenska | rubrik på engelska | https://…",
+                f"“{line}”: write title in Swedish | title in English | https://…",
+            )
             continue
         found.append({"title": {"sv": parts[0], "en": parts[1]}, "url": parts[2]})
     return found
@@ -284,12 +342,22 @@ def make_record(body: str, forms: Path, partner_ids: list[str], today: date) -> 
     raw = parse_body(body)
     form, questions = which_form(raw, forms)
     if form not in REGISTRY_OF_FORM:
-        raise FormError([Message(form, "en rättelse görs av en redaktör, som ändrar posten direkt i registret",
-                                 "a correction is made by an editor, who changes the record in the registry")])
+        raise FormError(
+            [
+                Message(
+                    form,
+                    "en rättelse görs av en redaktör, som ändrar posten direkt i registret",
+                    "a correction is made by an editor, who changes the record in the registry",
+                )
+            ]
+        )
     a = Answers(raw, questions)
     if not re.match(r"- \[[xX]\] ", a.values.get("public", "")):
-        a.say("public", "rutan är inte ikryssad – allt i registret är offentligt, så bara kryssade förslag blir poster",
-              "the box is not ticked — everything in the registry is public, so only ticked proposals become records")
+        a.say(
+            "public",
+            "rutan är inte ikryssad – allt i registret är offentligt, så bara kryssade förslag blir poster",
+            "the box is not ticked — everything in the registry is public, so only ticked proposals become records",
+        )
     registry = REGISTRY_OF_FORM[form]
     record = partner_record(a, today) if registry == "partners" else initiative_record(a, today, partner_ids)
     if a.messages:

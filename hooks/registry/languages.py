@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from .load import Registries
 from .formatting import route
+from .load import Registries
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -46,13 +46,22 @@ def split_search_index(site: Path, langs: tuple[str, ...], extra: dict[str, list
         if lang == default:
             docs = [d for d in index["docs"] if not d["location"].startswith(tuple(f"{o}/" for o in others))]
         else:
-            docs = [{**d, "location": d["location"][len(prefix):]}
-                    for d in index["docs"] if d["location"].startswith(prefix)]
+            docs = [
+                {**d, "location": d["location"][len(prefix) :]}
+                for d in index["docs"]
+                if d["location"].startswith(prefix)
+            ]
         docs += extra.get(lang, [])
         out = site / prefix / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps({**index, "config": {**index["config"], "lang": [lang]}, "docs": docs},
-                                  ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        out.write_text(
+            json.dumps(
+                {**index, "config": {**index["config"], "lang": [lang]}, "docs": docs},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ),
+            encoding="utf-8",
+        )
 
 
 def page_dates(reg: Registries) -> dict[str, date]:
@@ -63,8 +72,11 @@ def page_dates(reg: Registries) -> dict[str, date]:
     def note(page: str, day: date) -> None:
         dates[page] = max(day, dates.get(page, day))
 
-    for kind, records, section in (("partner", reg.partners, "parter/"), ("initiative", reg.initiatives, "insatser/"),
-                                   ("contract", reg.contracts, "klimatkontraktet/")):
+    for kind, records, section in (
+        ("partner", reg.partners, "parter/"),
+        ("initiative", reg.initiatives, "insatser/"),
+        ("contract", reg.contracts, "klimatkontraktet/"),
+    ):
         for record in records:
             for page in (route(kind, record.id), section, ""):
                 note(page, record.last_reviewed)

@@ -15,8 +15,18 @@ from pydantic_core import ErrorDetails
 
 from . import checks
 from .explain import explain
-from .models import (REGISTRIES, UNION_TAGS, ContractEvent, ContractsFile, Emissions, Initiative, InitiativesFile,
-                     Model, Partner, PartnersFile)
+from .models import (
+    REGISTRIES,
+    UNION_TAGS,
+    ContractEvent,
+    ContractsFile,
+    Emissions,
+    Initiative,
+    InitiativesFile,
+    Model,
+    Partner,
+    PartnersFile,
+)
 from .problems import Problem, RegistryError
 from .settings import read_settings
 from .yamltree import Tree, YamlProblem, problem_at, read_tree
@@ -56,18 +66,22 @@ def _validate(name: str, tree: Tree, file: str) -> tuple[Model | None, list[Prob
         try:
             return model.model_validate(value), []
         except ValidationError as err:
-            return None, [problem_at(file, tree, key, _loc(e), explain(e, model))
-                          for e in err.errors(include_url=False)]
+            return None, [
+                problem_at(file, tree, key, _loc(e), explain(e, model)) for e in err.errors(include_url=False)
+            ]
     for extra in sorted(set(value) - {key}):
-        problems.append(problem_at(file, tree, key, (extra,),
-                                   f"unknown top-level field '{extra}' — the file holds only '{key}:'"))
+        problems.append(
+            problem_at(file, tree, key, (extra,), f"unknown top-level field '{extra}' — the file holds only '{key}:'")
+        )
     records: list[Model] = []
     for i, raw in enumerate(value[key]):
         try:
             records.append(record_model.model_validate(raw))
         except ValidationError as err:
-            problems += [problem_at(file, tree, key, (key, i, *_loc(e)), explain(e, record_model))
-                         for e in err.errors(include_url=False)]
+            problems += [
+                problem_at(file, tree, key, (key, i, *_loc(e)), explain(e, record_model))
+                for e in err.errors(include_url=False)
+            ]
     return model.model_construct(None, **{key: records}), problems  # None: the default _fields_set
 
 
@@ -107,8 +121,7 @@ def _load(paths: dict[str, Path], site_url: str | None = None, docs: Path | None
         try:
             trees[name] = read_tree(path.read_bytes(), file)
         except FileNotFoundError:
-            problems.append(Problem(file, 1, 1, None, None,
-                                    "the file is missing — restore it from the repository"))
+            problems.append(Problem(file, 1, 1, None, None, "the file is missing — restore it from the repository"))
             continue
         except YamlProblem as err:
             problems.append(err.problem)
@@ -128,7 +141,10 @@ def _load(paths: dict[str, Path], site_url: str | None = None, docs: Path | None
         records = cast(dict[str, list[dict[str, object]]], trees[name].value)
         for i, record in enumerate(records.get(key, [])):
             lines[(name, str(record.get("id", record.get("year"))))] = trees[name].place((key, i))[0]
-    return Registries(cast(PartnersFile, models["partners"]).partners,
-                      cast(InitiativesFile, models["initiatives"]).initiatives,
-                      cast(ContractsFile, models["contracts"]).contracts,
-                      cast(Emissions, models["emissions"]), lines)
+    return Registries(
+        cast(PartnersFile, models["partners"]).partners,
+        cast(InitiativesFile, models["initiatives"]).initiatives,
+        cast(ContractsFile, models["contracts"]).contracts,
+        cast(Emissions, models["emissions"]),
+        lines,
+    )

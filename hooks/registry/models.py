@@ -8,10 +8,20 @@ values carry their Swedish and English labels, used both on the site and in the 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias, Union
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field,
-                      StrictInt, StrictStr, Tag, WithJsonSchema)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictInt,
+    StrictStr,
+    Tag,
+    WithJsonSchema,
+)
 
 # Allowed values with their labels: {value: (Swedish, English)}.
 Vocabulary: TypeAlias = dict[str, tuple[str, str]]
@@ -74,9 +84,15 @@ AGENCY_COUNTS: Vocabulary = {
     "taking-part": ("Myndigheter i Klimatneutrala städer 2030", "Agencies in Climate Neutral Cities 2030"),
 }
 # Every vocabulary, by the field that takes its values (an effect's `kind` is under "effect").
-VOCABULARIES: dict[str, Vocabulary] = {"type": PARTNER_TYPES, "roles": ROLES, "category": CATEGORIES,
-                                       "status": STATUSES, "kind": CONTRACT_KINDS, "effect": EFFECT_KINDS,
-                                       "agencies_count": AGENCY_COUNTS}
+VOCABULARIES: dict[str, Vocabulary] = {
+    "type": PARTNER_TYPES,
+    "roles": ROLES,
+    "category": CATEGORIES,
+    "status": STATUSES,
+    "kind": CONTRACT_KINDS,
+    "effect": EFFECT_KINDS,
+    "agencies_count": AGENCY_COUNTS,
+}
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 URL_PATTERN = r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+@[^\s<>\"']+)$"
@@ -98,8 +114,9 @@ if TYPE_CHECKING:
     EffectKind: TypeAlias = str
     AgencyCount: TypeAlias = str
 else:
-    PartnerType, Role, Category, Status, ContractKind, EffectKind, AgencyCount = map(_choice, (
-        PARTNER_TYPES, ROLES, CATEGORIES, STATUSES, CONTRACT_KINDS, EFFECT_KINDS, AGENCY_COUNTS))
+    PartnerType, Role, Category, Status, ContractKind, EffectKind, AgencyCount = map(
+        _choice, (PARTNER_TYPES, ROLES, CATEGORIES, STATUSES, CONTRACT_KINDS, EFFECT_KINDS, AGENCY_COUNTS)
+    )
 
 
 def _partial_date(value: object) -> object:
@@ -125,9 +142,16 @@ Str = Annotated[StrictStr, Field(min_length=1)]
 Url = Annotated[StrictStr, Field(pattern=URL_PATTERN, description="https://, http:// or mailto: address")]
 Day = Annotated[date, Field(strict=True, description="Date YYYY-MM-DD")]
 PartialDate = Annotated[
-    StrictStr, BeforeValidator(_partial_date), Field(pattern=PARTIAL_DATE_PATTERN), AfterValidator(_real_date),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": PARTIAL_DATE_PATTERN}, {"type": "integer"}],
-                    "description": "YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known"}),
+    StrictStr,
+    BeforeValidator(_partial_date),
+    Field(pattern=PARTIAL_DATE_PATTERN),
+    AfterValidator(_real_date),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": PARTIAL_DATE_PATTERN}, {"type": "integer"}],
+            "description": "YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known",
+        }
+    ),
 ]
 
 
@@ -151,8 +175,9 @@ class Source(Model):
     """A source with an archived copy, for a page that may disappear (e.g. the programme's old site)."""
 
     url: Url
-    archived: Url | None = Field(None, description="An archived copy's address, e.g. from web.archive.org; "
-                                 "leave empty when none is known")
+    archived: Url | None = Field(
+        None, description="An archived copy's address, e.g. from web.archive.org; leave empty when none is known"
+    )
     archived_on: PartialDate | None = Field(None, description="When the archived copy was made")
 
 
@@ -166,8 +191,9 @@ def _source_form(value: object) -> str:
 # part of a field's place, and load.py leaves them out of messages (UNION_TAGS).
 SOURCE_ADDRESS, SOURCE_WITH_ARCHIVE = "plain-address", "address-with-archive"
 UNION_TAGS = {SOURCE_ADDRESS, SOURCE_WITH_ARCHIVE}
-SourceRef = Annotated[Union[Annotated[Url, Tag(SOURCE_ADDRESS)], Annotated[Source, Tag(SOURCE_WITH_ARCHIVE)]],
-                      Discriminator(_source_form)]
+SourceRef = Annotated[
+    Annotated[Url, Tag(SOURCE_ADDRESS)] | Annotated[Source, Tag(SOURCE_WITH_ARCHIVE)], Discriminator(_source_form)
+]
 
 
 def source_url(source: str | Source) -> str:
@@ -232,7 +258,8 @@ class ContractEvent(Model):
     cities: StrictInt | None = Field(None, ge=1, description="Cities in Klimatneutrala städer 2030 then")
     agencies: StrictInt | None = Field(None, ge=1, description="National agencies: what they did is in agencies_count")
     agencies_count: AgencyCount = Field(
-        "taking-part", description="What `agencies:` counts: 'signed' only when a source says they signed")
+        "taking-part", description="What `agencies:` counts: 'signed' only when a source says they signed"
+    )
     documents: list[Link] = Field(default_factory=list)
     caveat: Text | None = None
     sources: list[SourceRef] = Field(min_length=1)
@@ -305,4 +332,3 @@ def label(vocabulary: Vocabulary, value: str, lang: str) -> str:
 
 def pattern_name(pattern: str) -> str:
     return {ID_PATTERN: "id", URL_PATTERN: "url", PARTIAL_DATE_PATTERN: "partial-date"}.get(pattern, "")
-

@@ -16,7 +16,7 @@ from statistics import median
 
 CUTOFF_YEAR = 2015
 PATH_FROM = 2025
-PATH_RATE = 0.1172   # a year: each year 0.8828 of the year before
+PATH_RATE = 0.1172  # a year: each year 0.8828 of the year before
 GOAL_YEAR = 2030
 
 Point = tuple[int, float]
@@ -28,8 +28,7 @@ def lad_slope(points: list[Point]) -> float:
     For a given slope the best intercept is the median of the residuals, and the sum is convex
     and piecewise linear in the slope with its corners at the slopes between two points; so the
     best slope is one of those. On a tie the smallest slope in absolute value wins."""
-    candidates = {(y2 - y1) / (x2 - x1) for i, (x1, y1) in enumerate(points)
-                  for x2, y2 in points[i + 1:] if x2 != x1}
+    candidates = {(y2 - y1) / (x2 - x1) for i, (x1, y1) in enumerate(points) for x2, y2 in points[i + 1 :] if x2 != x1}
     if not candidates:
         return 0.0
     return min(sorted(candidates, key=abs), key=lambda slope: deviation(points, slope))
@@ -43,10 +42,10 @@ def deviation(points: list[Point], slope: float) -> float:
 
 @dataclass(frozen=True)
 class OnTrack:
-    history: list[Point]       # every reported year
-    slope: float               # tonnes a year, from the years since CUTOFF_YEAR
-    trend: list[Point]         # from the last reported year to GOAL_YEAR
-    path: list[Point]          # from PATH_FROM to GOAL_YEAR
+    history: list[Point]  # every reported year
+    slope: float  # tonnes a year, from the years since CUTOFF_YEAR
+    trend: list[Point]  # from the last reported year to GOAL_YEAR
+    path: list[Point]  # from PATH_FROM to GOAL_YEAR
 
     @property
     def last(self) -> Point:

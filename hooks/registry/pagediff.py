@@ -88,8 +88,7 @@ def site_diff(old_site: Path, new_site: Path, site_url: str) -> str:
             continue
         state = "new" if route not in old else "gone" if route not in new else "changed"
         url = html.escape(site_url + route.lstrip("/"))
-        parts.append(f"<details><summary>{url} ({STATES[state]})</summary>\n\n"
-                     f"{word_diff(before, after)}\n\n</details>")
+        parts.append(f"<details><summary>{url} ({STATES[state]})</summary>\n\n{word_diff(before, after)}\n\n</details>")
     if not parts:
         return f"{HEADING}\n\nIngen sida ändras. (No page changes.)\n"
     return f"{HEADING}\n\n" + "\n\n".join(parts) + "\n"

@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 from . import models
 from .load import Registries
 
-
 R = TypeVar("R", models.Partner, models.Initiative)  # a record that _group sorts by a vocabulary
 PUBLIC_TYPES = ("municipality", "region", "county-administrative-board", "government-agency", "innovation-programme")
 
@@ -29,8 +28,10 @@ def signing_matrix(partners: Sequence[models.Partner], contracts: Sequence[model
     column would say nobody signed, where the registry only says no signed document was found."""
     events = sorted((c for c in contracts if c.signatories), key=lambda c: c.date)
     signed = [p for p in partners if any(p.id in c.signatories for c in events)]
-    groups = [("public", [p for p in signed if p.type in PUBLIC_TYPES]),
-              ("others", [p for p in signed if p.type not in PUBLIC_TYPES])]
+    groups = [
+        ("public", [p for p in signed if p.type in PUBLIC_TYPES]),
+        ("others", [p for p in signed if p.type not in PUBLIC_TYPES]),
+    ]
     return SigningMatrix(events, [(name, members) for name, members in groups if members])
 
 
@@ -69,16 +70,21 @@ def relations(reg: Registries) -> Relations:
     for contract in contracts:
         for pid in contract.signatories:
             signed[pid].append(contract)
-    by_role = {role: sorted((p for p in reg.partners if role in p.roles), key=lambda p: p.name)
-               for role in models.ROLES}
+    by_role = {
+        role: sorted((p for p in reg.partners if role in p.roles), key=lambda p: p.name) for role in models.ROLES
+    }
     by_category = _group(reg.initiatives, "category", models.CATEGORIES)
     by_status = _group(reg.initiatives, "status", models.STATUSES)
     by_type = _group(reg.partners, "type", models.PARTNER_TYPES)
-    counts = {name: {value: len(items) for value, items in groups.items()}
-              for name, groups in (("category", by_category), ("status", by_status), ("roles", by_role),
-                                   ("type", by_type))}
+    counts = {
+        name: {value: len(items) for value, items in groups.items()}
+        for name, groups in (("category", by_category), ("status", by_status), ("roles", by_role), ("type", by_type))
+    }
     records: dict[str, dict[str, Any]] = {
-        "category": {c: c for c in models.CATEGORIES}, "status": {s: s for s in models.STATUSES},
-        "partner": {p.id: p for p in reg.partners}, "initiative": {i.id: i for i in reg.initiatives},
-        "contract": {c.id: c for c in reg.contracts}}
+        "category": {c: c for c in models.CATEGORIES},
+        "status": {s: s for s in models.STATUSES},
+        "partner": {p.id: p for p in reg.partners},
+        "initiative": {i.id: i for i in reg.initiatives},
+        "contract": {c.id: c for c in reg.contracts},
+    }
     return Relations(counts, by_role, by_category, by_status, by_type, leads, takes_part, signed, contracts, records)

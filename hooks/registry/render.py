@@ -19,20 +19,40 @@ from .words import WORDS
 
 MARKER = re.compile(r"^<!-- registry:([a-z-]+)(?: ([a-z0-9-]+))? -->$", re.MULTILINE)
 MARKER_LIKE = re.compile(r"<!--\s*registry\b.*?-->", re.DOTALL)
-SECTION_MARKERS = {"emissions-chart", "initiative-charts", "partner-charts", "signing-matrix", "key-figures", "emissions-table", "partner-directory", "initiative-portfolio",
-                   "contract-timeline", "contact", "review-overview", "data-files"} | reader.READER_MARKERS
+SECTION_MARKERS = {
+    "emissions-chart",
+    "initiative-charts",
+    "partner-charts",
+    "signing-matrix",
+    "key-figures",
+    "emissions-table",
+    "partner-directory",
+    "initiative-portfolio",
+    "contract-timeline",
+    "contact",
+    "review-overview",
+    "data-files",
+} | reader.READER_MARKERS
+
+
 class MarkerError(Exception):
     pass
 
 
 class Renderer:
-    def __init__(self, registries: Registries, settings: Settings, templates: Path,
-                 compiled: jinja2.BytecodeCache | None = None):
+    def __init__(
+        self, registries: Registries, settings: Settings, templates: Path, compiled: jinja2.BytecodeCache | None = None
+    ):
         self.reg = registries
         self.settings = settings
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
-                                      autoescape=True, undefined=jinja2.StrictUndefined,
-                                      trim_blocks=True, lstrip_blocks=True, bytecode_cache=compiled)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            bytecode_cache=compiled,
+        )
         self.relations = relations(registries)
 
     def render_page(self, markdown: str, src_uri: str, lang: str) -> str:
@@ -41,8 +61,9 @@ class Renderer:
         known = {m.group(0) for m in MARKER.finditer(markdown)}
         for candidate in MARKER_LIKE.findall(markdown):
             if candidate not in known:
-                raise MarkerError(f"{src_uri}: the marker {candidate!r} is not of the form "
-                                  "'<!-- registry:NAME -->' alone on its line")
+                raise MarkerError(
+                    f"{src_uri}: the marker {candidate!r} is not of the form '<!-- registry:NAME -->' alone on its line"
+                )
         return MARKER.sub(lambda m: self.render_marker(m.group(1), m.group(2), here, lang, src_uri), markdown)
 
     def render_marker(self, name: str, record_id: str | None, here: str, lang: str, src_uri: str = "") -> str:
@@ -54,9 +75,11 @@ class Renderer:
                 raise MarkerError(f"{src_uri}: no {name} has the id '{record_id}'")
             context = {name: record, "registry_line": self.reg.lines.get((name + "s", record_id), 1)}
         else:
-            raise MarkerError(f"{src_uri}: unknown marker 'registry:{name}"
-                              f"{' ' + record_id if record_id else ''}'; known markers: "
-                              f"{', '.join(sorted(SECTION_MARKERS))}")
+            raise MarkerError(
+                f"{src_uri}: unknown marker 'registry:{name}"
+                f"{' ' + record_id if record_id else ''}'; known markers: "
+                f"{', '.join(sorted(SECTION_MARKERS))}"
+            )
         html = self.env.get_template(f"{name}.html").render(self._context(here, lang), **context)
         return "\n" + html.strip() + "\n"
 
@@ -69,23 +92,38 @@ class Renderer:
             return models.label(models.VOCABULARIES[vocabulary], value, lang)
 
         return {
-            "lang": lang, "other_lang": "en" if lang == "sv" else "sv", "reg": self.reg,
-            "rel": self.relations, "site": self.settings, "t": t, "label": label,
-            "tx": lambda text: getattr(text, lang), "num": lambda v, d=0: number(v, lang, d),
-            "day": lambda v: day(v, lang), "source_label": source_label, "url": lambda target: relative(target, here),
-            "route": route, "stale": self.is_stale, "vocab": models.VOCABULARIES,
-            "outdated": lambda i: checks.outdated(i.status, i.status_as_of, self.settings.today,
-                                                  self.settings.review_months),
+            "lang": lang,
+            "other_lang": "en" if lang == "sv" else "sv",
+            "reg": self.reg,
+            "rel": self.relations,
+            "site": self.settings,
+            "t": t,
+            "label": label,
+            "tx": lambda text: getattr(text, lang),
+            "num": lambda v, d=0: number(v, lang, d),
+            "day": lambda v: day(v, lang),
+            "source_label": source_label,
+            "url": lambda target: relative(target, here),
+            "route": route,
+            "stale": self.is_stale,
+            "vocab": models.VOCABULARIES,
+            "outdated": lambda i: checks.outdated(
+                i.status, i.status_as_of, self.settings.today, self.settings.review_months
+            ),
             "emissions_chart": lambda: charts.emissions_chart(self.reg.emissions, lang),
             "emissions_legend": lambda: charts.legend(self.reg.emissions.sectors, "kb-emissions"),
             "border_colour": charts.BORDER_COLOUR,
             "bar_chart": lambda title, counts, id: charts.bar_chart(title, counts, lang, id),
-            "signing_matrix": lambda: signing_matrix(sorted(self.reg.partners, key=lambda p: p.name_in(lang)),
-                                                     self.reg.contracts),
+            "signing_matrix": lambda: signing_matrix(
+                sorted(self.reg.partners, key=lambda p: p.name_in(lang)), self.reg.contracts
+            ),
             "per_resident": self.per_resident,
-            "counts": lambda vocabulary: [(label(vocabulary, value), n)
-                                          for value, n in self.relations.counts[vocabulary].items() if n],
-            "data_url": lambda file: relative("", here) + "../" * self.settings.prefix(lang).count("/") + "data/" + file,
+            "counts": lambda vocabulary: [
+                (label(vocabulary, value), n) for value, n in self.relations.counts[vocabulary].items() if n
+            ],
+            "data_url": lambda file: (
+                relative("", here) + "../" * self.settings.prefix(lang).count("/") + "data/" + file
+            ),
             **reader.reader_context(self.reg, lang),
         }
 
@@ -96,19 +134,29 @@ class Renderer:
         data: dict[str, Any] = {"@context": "https://schema.org", "url": page_url, "inLanguage": lang}
         if kind == "partner":
             public = record.type in ("municipality", "government-agency", "region", "county-administrative-board")
-            data |= {"@type": "GovernmentOrganization" if public else "Organization", "name": record.name,
-                     "description": getattr(record.description, lang)}
+            data |= {
+                "@type": "GovernmentOrganization" if public else "Organization",
+                "name": record.name,
+                "description": getattr(record.description, lang),
+            }
             data |= {"alternateName": record.name_en} if record.name_en else {}
             data |= {"sameAs": record.website} if record.website else {}
         elif kind == "initiative":
             lead = self.reg.partner(record.lead)
-            data |= {"@type": "Project", "name": getattr(record.title, lang),
-                     "description": getattr(record.summary, lang),
-                     "parentOrganization": {"@type": "Organization", "name": lead.name}}
+            data |= {
+                "@type": "Project",
+                "name": getattr(record.title, lang),
+                "description": getattr(record.summary, lang),
+                "parentOrganization": {"@type": "Organization", "name": lead.name},
+            }
         else:
-            data |= {"@type": "Event", "name": getattr(record.title, lang), "startDate": record.date.isoformat(),
-                     "description": getattr(record.summary, lang),
-                     "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode"}
+            data |= {
+                "@type": "Event",
+                "name": getattr(record.title, lang),
+                "startDate": record.date.isoformat(),
+                "description": getattr(record.summary, lang),
+                "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            }
         return data
 
     def per_resident(self) -> tuple[int, float, models.Population] | None:

@@ -30,7 +30,8 @@ def _describe_enums(node: object) -> None:
                     node["enumDescriptions"] = labels
                     node["markdownEnumDescriptions"] = labels
                     node["description"] = "Tillåtna värden / allowed values: " + "; ".join(
-                        f"{v} = {label}" for v, label in zip(values, labels))
+                        f"{v} = {label}" for v, label in zip(values, labels, strict=True)
+                    )
                     break
         for child in node.values():
             _describe_enums(child)
@@ -47,8 +48,9 @@ def schema_for(name: str) -> dict[str, object]:
 
 
 def schema_texts() -> dict[str, str]:
-    return {f"{name}.schema.json": json.dumps(schema_for(name), ensure_ascii=False, indent=2) + "\n"
-            for name in REGISTRIES}
+    return {
+        f"{name}.schema.json": json.dumps(schema_for(name), ensure_ascii=False, indent=2) + "\n" for name in REGISTRIES
+    }
 
 
 def write_schemas(folder: Path) -> list[str]:

@@ -38,10 +38,14 @@ class Settings:
 
 def settings_from_config(site_url: str, extra: dict[str, Any], languages: tuple[str, ...]) -> Settings:
     """Settings from the values of mkdocs.yml: `site_url`, `extra` and the i18n plugin's languages."""
-    return Settings(languages=languages, site_url=site_url.rstrip("/") + "/" if site_url else "",
-                    contact=dict(extra.get("contact") or {}), repository=extra.get("repository") or "",
-                    feed_authority=extra.get("feed_authority"),
-                    review_months=int(extra.get("review_months", 12)))
+    return Settings(
+        languages=languages,
+        site_url=site_url.rstrip("/") + "/" if site_url else "",
+        contact=dict(extra.get("contact") or {}),
+        repository=extra.get("repository") or "",
+        feed_authority=extra.get("feed_authority"),
+        review_months=int(extra.get("review_months", 12)),
+    )
 
 
 def configured_languages(config: dict[str, Any]) -> tuple[str, ...]:
@@ -69,5 +73,4 @@ ConfigLoader.add_constructor("!ENV", _env)
 def read_settings(config_file: Path) -> Settings:
     """Settings from a mkdocs.yml, read as MkDocs reads it (for the check, tests and benchmarks)."""
     config = yaml.load(config_file.read_text(encoding="utf-8"), ConfigLoader)
-    return settings_from_config(config.get("site_url") or "", config.get("extra") or {},
-                                configured_languages(config))
+    return settings_from_config(config.get("site_url") or "", config.get("extra") or {}, configured_languages(config))

@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
+from .formatting import RECORD_ROUTES
 from .load import Registries
 from .models import CATEGORIES, PARTNER_TYPES, ROLES, STATUSES, Text, label
-from .formatting import RECORD_ROUTES
 from .words import WORDS
 
 LANGS = tuple(Text.model_fields)  # the languages every text of the registries is written in
@@ -46,34 +46,46 @@ class Generated:
 
 def generated_pages(reg: Registries) -> list[Generated]:
     """Every page made from the registries: one per record, initiative area and status."""
+
     def both(text: Text) -> dict[str, str]:
         return {lang: getattr(text, lang) for lang in LANGS}
 
     none: dict[str, list[str]] = {lang: [] for lang in LANGS}
     pages = []
     for p in reg.partners:
-        facts = {lang: [label(ROLES, r, lang) for r in p.roles] + [label(PARTNER_TYPES, p.type, lang)]
-                 for lang in LANGS}
+        facts = {
+            lang: [label(ROLES, r, lang) for r in p.roles] + [label(PARTNER_TYPES, p.type, lang)] for lang in LANGS
+        }
         pages.append(Generated("partner", p.id, {lang: p.name_in(lang) for lang in LANGS}, both(p.description), facts))
     for i in reg.initiatives:
-        facts = {lang: [label(CATEGORIES, i.category, lang), label(STATUSES, i.status, lang)]
-                 + [reg.partner(pid).name_in(lang) for pid in [i.lead, *i.partners]] for lang in LANGS}
+        facts = {
+            lang: [label(CATEGORIES, i.category, lang), label(STATUSES, i.status, lang)]
+            + [reg.partner(pid).name_in(lang) for pid in [i.lead, *i.partners]]
+            for lang in LANGS
+        }
         pages.append(Generated("initiative", i.id, both(i.title), both(i.summary), facts))
     pages += [Generated("contract", c.id, both(c.title), both(c.summary), none) for c in reg.contracts]
     for kind, vocabulary in (("category", CATEGORIES), ("status", STATUSES)):
         intro = VIEW_INTROS[kind]
         for value, (sv, en) in vocabulary.items():
             titles = {"sv": f"{WORDS['initiatives'][0]}: {sv}", "en": f"{WORDS['initiatives'][1]}: {en}"}
-            pages.append(Generated(kind, value, titles, {"sv": intro[0].format(sv.lower()),
-                                                         "en": intro[1].format(en.lower())}, none))
+            pages.append(
+                Generated(
+                    kind, value, titles, {"sv": intro[0].format(sv.lower()), "en": intro[1].format(en.lower())}, none
+                )
+            )
     return pages
 
 
 VIEW_INTROS = {
-    "category": ("Alla insatser inom området {}, med status och vem som leder dem.",
-                 "All initiatives in the area {}, with their status and who leads them."),
-    "status": ("Alla insatser med status {}, per område och med vem som leder dem.",
-               "All initiatives with the status {}, by area and with who leads them."),
+    "category": (
+        "Alla insatser inom området {}, med status och vem som leder dem.",
+        "All initiatives in the area {}, with their status and who leads them.",
+    ),
+    "status": (
+        "Alla insatser med status {}, per område och med vem som leder dem.",
+        "All initiatives with the status {}, by area and with who leads them.",
+    ),
 }
 
 
@@ -86,7 +98,11 @@ def search_entries(reg: Registries) -> dict[str, list[dict[str, str]]]:
         for lang in LANGS:
             facts = page.facts[lang]
             text = page.descriptions[lang] + (" (" + ", ".join(facts) + ")" if facts else "")
-            entries[lang].append({"location": f"{RECORD_ROUTES[page.kind]}/{page.id}/",
-                                  "title": html.escape(page.titles[lang], quote=False),
-                                  "text": html.escape(text, quote=False)})
+            entries[lang].append(
+                {
+                    "location": f"{RECORD_ROUTES[page.kind]}/{page.id}/",
+                    "title": html.escape(page.titles[lang], quote=False),
+                    "text": html.escape(text, quote=False),
+                }
+            )
     return entries

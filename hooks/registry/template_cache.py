@@ -20,9 +20,20 @@ from jinja2.bccache import Bucket
 
 # Environment attributes that the code generator reads (jinja2/environment.py, compiler.py).
 COMPILE_OPTIONS = (
-    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
-    "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
-    "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized", "is_async",
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "trim_blocks",
+    "lstrip_blocks",
+    "newline_sequence",
+    "keep_trailing_newline",
+    "optimized",
+    "is_async",
 )
 FOLDER = Path(".cache") / "jinja"
 
@@ -30,13 +41,18 @@ FOLDER = Path(".cache") / "jinja"
 def compile_options(env: jinja2.Environment, name: str) -> tuple[object, ...]:
     """Everything besides the source that decides the code a template compiles to."""
     autoescape = env.autoescape(name) if callable(env.autoescape) else env.autoescape
-    return (jinja2.__version__, bool(autoescape), env.finalize is not None, tuple(sorted(env.extensions)),
-            env.code_generator_class.__qualname__, *(getattr(env, option) for option in COMPILE_OPTIONS))
+    return (
+        jinja2.__version__,
+        bool(autoescape),
+        env.finalize is not None,
+        tuple(sorted(env.extensions)),
+        env.code_generator_class.__qualname__,
+        *(getattr(env, option) for option in COMPILE_OPTIONS),
+    )
 
 
 class TemplateCache(jinja2.FileSystemBytecodeCache):
-    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
-                   source: str) -> Bucket:
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None, source: str) -> Bucket:
         key = hashlib.sha256(repr((name, filename, compile_options(environment, name))).encode()).hexdigest()
         bucket = Bucket(environment, key, self.get_source_checksum(source))
         self.load_bytecode(bucket)

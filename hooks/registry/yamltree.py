@@ -67,24 +67,49 @@ def read_tree(raw: bytes, file: str) -> Tree:
 
 def _decode(raw: bytes, file: str) -> str:
     if len(raw) > MAX_BYTES:
-        raise YamlProblem(Problem(file, 1, 1, None, None,
-                                  f"the file is {len(raw):,} bytes, more than the limit of {MAX_BYTES:,}"
-                                  " — split it or remove what does not belong in a registry"))
+        raise YamlProblem(
+            Problem(
+                file,
+                1,
+                1,
+                None,
+                None,
+                f"the file is {len(raw):,} bytes, more than the limit of {MAX_BYTES:,}"
+                " — split it or remove what does not belong in a registry",
+            )
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise YamlProblem(Problem(file, 1, 1, None, None,
-                                  "the file starts with a byte-order mark (BOM)"
-                                  " — save it as UTF-8 without BOM"))
+        raise YamlProblem(
+            Problem(
+                file, 1, 1, None, None, "the file starts with a byte-order mark (BOM) — save it as UTF-8 without BOM"
+            )
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        raise YamlProblem(Problem(file, line, col, None, None,
-                                  f"byte 0x{raw[err.start]:02x} is not UTF-8"
-                                  " — save the file as UTF-8 (å, ä and ö must be UTF-8)")) from None
+        raise YamlProblem(
+            Problem(
+                file,
+                line,
+                col,
+                None,
+                None,
+                f"byte 0x{raw[err.start]:02x} is not UTF-8 — save the file as UTF-8 (å, ä and ö must be UTF-8)",
+            )
+        ) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise YamlProblem(Problem(file, 1, 1, None, None,
-                                  "the file is empty — undo the change that emptied it (on GitHub: the file's History)"))
+        raise YamlProblem(
+            Problem(
+                file,
+                1,
+                1,
+                None,
+                None,
+                "the file is empty — undo the change that emptied it (on GitHub: the file's History)",
+            )
+        )
     return text
 
 
@@ -131,19 +156,15 @@ def _build(events: Iterable[yaml.Event], file: str) -> Tree:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise problem(event, "a second document (---) in one file"
-                                            " — keep one document per registry file")
+                raise problem(event, "a second document (---) in one file — keep one document per registry file")
             continue
         if isinstance(event, yaml.AliasEvent):
-            raise problem(event, f"the alias *{event.anchor} is not allowed"
-                                        " — write the value out in full")
+            raise problem(event, f"the alias *{event.anchor} is not allowed — write the value out in full")
         if isinstance(event, yaml.NodeEvent) and event.anchor:
-            raise problem(event, f"the anchor &{event.anchor} is not allowed"
-                                        " — remove it and write values out in full")
+            raise problem(event, f"the anchor &{event.anchor} is not allowed — remove it and write values out in full")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(stack) >= MAX_DEPTH:
-                raise problem(event, f"the data is nested more than {MAX_DEPTH} levels deep"
-                                            " — check the indentation")
+                raise problem(event, f"the data is nested more than {MAX_DEPTH} levels deep — check the indentation")
             if event.tag not in (None, "!"):
                 raise problem(event, f"the tag {event.tag} is not allowed — remove it")
             container: dict[object, object] | list[object] = {} if isinstance(event, yaml.MappingStartEvent) else []
@@ -175,8 +196,13 @@ def _attach(tree: Tree, stack: list[_Frame], value: object, event: yaml.Event, p
             value = str(value).lower() if isinstance(value, bool) else str(value)
         if value in container:
             first, line = tree.key_places[path + (value,)][0], place[0]
-            tree.duplicates.append((path + (value,), f"the field '{value}' appears twice, on lines {first}"
-                                    f" and {line} (YAML would keep only the last) — keep only one"))
+            tree.duplicates.append(
+                (
+                    path + (value,),
+                    f"the field '{value}' appears twice, on lines {first}"
+                    f" and {line} (YAML would keep only the last) — keep only one",
+                )
+            )
             value = _DUPLICATE  # keep the first; the duplicate is reported, not used
         frame.pending_key = value
         tree.key_places.setdefault(path + (value,), place)
@@ -193,8 +219,12 @@ def _attach(tree: Tree, stack: list[_Frame], value: object, event: yaml.Event, p
 _HINTS = [
     ("cannot start any token", "'\\t'", "a tab is used for indentation — use spaces only"),
     ("tab character", "", "a tab is used for indentation — use spaces only"),
-    ("mapping values are not allowed", "", "a colon followed by a space inside a text"
-     " — put the whole text in quotes, or check the indentation of this line"),
+    (
+        "mapping values are not allowed",
+        "",
+        "a colon followed by a space inside a text"
+        " — put the whole text in quotes, or check the indentation of this line",
+    ),
     ("could not find expected ':'", "", "a field name without its colon — write `name: value`"),
     ("while scanning a quoted scalar", "", "a quote is opened but not closed — close it with the same quote mark"),
     ("found unexpected end of stream", "", "a quote is opened but not closed — close it with the same quote mark"),
@@ -237,8 +267,10 @@ def _syntax_problem(err: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     if quote_line and "quote" not in hint:
         line = quote_line
         col = len(lines[line - 1]) - len(lines[line - 1].split(": ", 1)[-1].lstrip()) + 1
-        hint = ("a quote is opened on this line but not closed, or a quote mark inside the text ends it early"
-                " — close the quote, or use ” ” inside the text")
+        hint = (
+            "a quote is opened on this line but not closed, or a quote mark inside the text ends it early"
+            " — close the quote, or use ” ” inside the text"
+        )
     if 1 <= line <= len(lines):
         excerpt = lines[line - 1].replace("\t", "→")
         hint += f"\n    {line} | {excerpt}\n    {' ' * len(str(line))} | {' ' * (col - 1)}^"
@@ -246,6 +278,7 @@ def _syntax_problem(err: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
 
 
 # Where a problem is, in words ---------------------------------------------------------------
+
 
 def _record_name(tree: Tree, key: str, index: int) -> str:
     records = tree.value.get(key) if isinstance(tree.value, dict) else None
