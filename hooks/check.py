@@ -45,10 +45,8 @@ def main(argv: list[str]) -> int:
     config = root / "mkdocs.yml"
     months = read_settings(config).review_months if config.is_file() else 12
     warnings = status_warnings(root, date.today(), months)
-    for warning in warnings:
+    for warning in warnings:  # in the log only: as annotations they would sit on every pull request
         print(warning)
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            print(warning.annotation().replace("::error ", "::warning ", 1))
     if warnings:
         print(
             f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}: shown on the editors' page"

@@ -383,6 +383,18 @@ def test_the_editor_reads_exactly(tmp_path, name, file, old, new, expected):
     assert [str(p) for p in caught.value.problems] == expected
 
 
+def test_a_file_that_cannot_be_read_causes_no_mistakes_in_the_others(tmp_path):
+    """With partners.yaml unreadable, rules that need the partners (who is an agency) wait: the
+    editor sees the one real mistake, not three made-up ones in contracts.yaml."""
+    for name in (P, I, C, E):
+        shutil.copy(ROOT / name, tmp_path / name)
+    text = (tmp_path / P).read_text(encoding="utf-8")
+    (tmp_path / P).write_text(text.replace("- id: ssab", '- id: "ssab', 1), encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registries(tmp_path)
+    assert {p.file for p in caught.value.problems} == {P}
+
+
 def test_the_fixture_itself_is_valid():
     assert load_registries(MINIMAL).partners[0].id == "borlange-kommun"
 
