@@ -24,6 +24,9 @@ url = st.sampled_from(
         "http://x.se/" + "y" * 200,
         "mailto:info@example.org",
         "https://exämple.se/ö",
+        "https://example.se/nyheter/2022",  # a year as the last part of the address
+        "https://example.se/2022/05/x",
+        "https://example.se/2022-04-11-nyhet",
     ]
 )
 day = st.dates(min_value=date(1990, 1, 1), max_value=date(2026, 12, 31))

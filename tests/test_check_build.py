@@ -73,6 +73,10 @@ EDGES = {
     "first year's total is zero": edited(years=zero_first_year()),
     "one year of emissions": edited(years=MINIMAL_DATA["emissions.yaml"]["years"][-1:]),
     "no population figure": edited(population=[]),
+    "a source whose address ends in a year": edited(
+        partners=[{**MINIMAL_DATA["partners.yaml"]["partners"][0], "sources": ["https://example.se/nyheter/2022"]}]
+        + MINIMAL_DATA["partners.yaml"]["partners"][1:]
+    ),
 }
 
 

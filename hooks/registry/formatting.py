@@ -77,13 +77,20 @@ def number(value: float, lang: str, digits: int = 0) -> str:
     return text.replace("-", "−")
 
 
-def source_label(address: str) -> str:
-    """A readable link text for a source: 'borlange.se › 2022-04-11-nu-startar-ett-unikt-…'."""
-    parts = urlsplit(address)
-    host = parts.netloc.removeprefix("www.") or address
-    last = parts.path.rstrip("/").rsplit("/", 1)[-1] if parts.path.strip("/") else ""
-    last = last if len(last) <= 48 else last[:47] + "…"
-    return f"{host} › {last}" if last else host
+DATE_IN_PATH = re.compile(r"/(\d{4}-\d{2}-\d{2})|/(\d{4})/(\d{2})(?=/|$)")
+
+
+def source_host(address: str) -> str:
+    """The site a source is on, as a reader names it: 'https://www.borlange.se/x' -> 'borlange.se'."""
+    return urlsplit(address).netloc.removeprefix("www.") or address
+
+
+def source_date(address: str) -> str | None:
+    """The date a source's address carries ('/2022-04-11-nu-startar-…' or '/2022/05/…'), or None."""
+    found = DATE_IN_PATH.search(urlsplit(address).path)
+    if found is None:
+        return None
+    return found.group(1) or f"{found.group(2)}-{found.group(3)}"
 
 
 def day(value: date | str, lang: str) -> str:

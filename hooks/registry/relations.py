@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from . import models
+from .formatting import source_host
 from .load import Registries
 
 R = TypeVar("R", models.Partner, models.Initiative)  # a record that _group sorts by a vocabulary
@@ -47,6 +48,7 @@ class Relations:
     signed: dict[str, list[models.ContractEvent]]  # partner id -> what it signed, newest first
     contracts: list[models.ContractEvent]  # newest first
     records: dict[str, dict[str, Any]]  # kind -> {id: record}; for an area or a status, the value itself
+    by_host: dict[str, models.Partner]  # a partner by the site its website is on: whose page a source is
 
 
 def _group(records: Iterable[R], attribute: str, vocabulary: models.Vocabulary) -> dict[str, list[R]]:
@@ -87,4 +89,7 @@ def relations(reg: Registries) -> Relations:
         "initiative": {i.id: i for i in reg.initiatives},
         "contract": {c.id: c for c in reg.contracts},
     }
-    return Relations(counts, by_role, by_category, by_status, by_type, leads, takes_part, signed, contracts, records)
+    by_host = {source_host(p.website): p for p in reg.partners if p.website}
+    return Relations(
+        counts, by_role, by_category, by_status, by_type, leads, takes_part, signed, contracts, records, by_host
+    )

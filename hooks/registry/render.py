@@ -11,7 +11,17 @@ from typing import Any
 import jinja2
 
 from . import charts, checks, models, reader
-from .formatting import RECORD_ROUTES, day, months_between, number, page_route, relative, route, source_label
+from .formatting import (
+    RECORD_ROUTES,
+    day,
+    months_between,
+    number,
+    page_route,
+    relative,
+    route,
+    source_date,
+    source_host,
+)
 from .load import Registries
 from .relations import relations, signing_matrix
 from .settings import Settings
@@ -102,7 +112,9 @@ class Renderer:
             "tx": lambda text: getattr(text, lang),
             "num": lambda v, d=0: number(v, lang, d),
             "day": lambda v: day(v, lang),
-            "source_label": source_label,
+            "source_owner": lambda address: self.relations.by_host.get(source_host(address)),
+            "source_host": source_host,
+            "source_date": source_date,
             "url": lambda target: relative(target, here),
             "route": route,
             "stale": self.is_stale,
