@@ -21,7 +21,8 @@ What this adapter assumes about those packages, each checked by tests/test_adapt
     partials/search.html, partials/copyright.html, 404.html.
  7. `mkdocs serve` calls on_serve before it watches the paths under `watch:` (the registries),
     and its watchdog PollingObserver gives each path scheduled later the interval in its
-    `_timeout`; so a registry edit is seen within WATCH_SECONDS, not MkDocs' 0.5 s.
+    `_timeout`; so a registry edit is seen within WATCH_SECONDS, not MkDocs' 0.5 s. The server's
+    `build_delay` is how long it then waits for more edits before it rebuilds.
  8. (hooks/output.py) Each language build renders 404.html to the site's root (on_post_template
     sees it); Material writes search/search_index.json per language build and i18n merges
     them; MkDocs writes sitemap.xml at the root with i18n's alternates; an on_post_build at
@@ -50,7 +51,7 @@ from registry.settings import settings_from_config
 from registry.template_cache import template_cache
 
 KEY = "kb_build"
-WATCH_SECONDS = 0.1  # how often `mkdocs serve` looks for a registry edit
+WATCH_SECONDS = 0.05  # how often `mkdocs serve` looks for a registry edit
 HEADER = "# Generated from the registries by hooks/site.py: do not edit, edit the YAML."
 STOPPED = "\nNothing was built: the site is unchanged."
 
@@ -181,4 +182,5 @@ def on_post_build(config):
 def on_serve(server, config, builder):
     """Look for registry edits every WATCH_SECONDS: the preview shows them sooner (assumption 7)."""
     server.observer._timeout = WATCH_SECONDS
+    server.build_delay = WATCH_SECONDS / 4  # MkDocs then waits this long for more edits (0.1 s by default)
     return server

@@ -170,6 +170,10 @@ def test_7_registry_files_are_watched_as_often_as_the_adapter_asks(tmp_path):
         assert [e.timeout for e in server.observer.emitters] == [adapter.WATCH_SECONDS], (
             "watchdog no longer takes an emitter's interval from the observer's _timeout"
         )
+        assert "timeout=self.build_delay" in inspect.getsource(LiveReloadServer._build_loop), (
+            "MkDocs' server no longer waits build_delay for more edits: the adapter's setting does nothing"
+        )
+        assert server.build_delay < 0.1
     finally:
         server.server_close()
 
