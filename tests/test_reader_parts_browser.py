@@ -20,37 +20,40 @@ def test_the_language_switch_keeps_the_readers_place(served, browser, lang, othe
     context.close()
 
 
-def boxes_overlap(a: dict, b: dict) -> bool:
-    return (
-        a["x"] < b["x"] + b["width"]
-        and b["x"] < a["x"] + a["width"]
-        and a["y"] < b["y"] + b["height"]
-        and b["y"] < a["y"] + a["height"]
-    )
+# Whether the shown back-to-top button lies over a chart or a legend; null while it is not shown.
+COVERS = """() => {
+  const button = document.querySelector('.md-top'), style = getComputedStyle(button);
+  const spot = button.getBoundingClientRect();
+  if (button.hidden || style.visibility === 'hidden' || style.opacity === '0' || !spot.width) return null;
+  return [...document.querySelectorAll('figure, .kb-chart__legend')].some(chart => {
+    const box = chart.getBoundingClientRect();
+    return box.width && spot.left < box.right && box.left < spot.right && spot.top < box.bottom && box.top < spot.bottom;
+  });
+}"""
+
+
+def settle(page) -> None:
+    """Wait for the page to have handled the scroll: two frames (the scroll events, then the
+    helper's requestAnimationFrame), then every transition (the button fading) at its end."""
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
 
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_back_to_top_button_never_covers_a_chart_or_its_legend(served, browser, width):
     context, page, _ = open_page(browser, url(served, "sv", "klimatneutralt/"), width)
-    button = page.locator(".md-top")
     seen = 0
     height = page.evaluate("document.documentElement.scrollHeight")
     for y in range(1200, height - 900, 150):
         page.mouse.wheel(0, y + 300 - page.evaluate("scrollY"))  # down, then a little up: the button shows
-        page.wait_for_timeout(60)
+        settle(page)
         page.mouse.wheel(0, -300)
-        page.wait_for_timeout(250)
-        if (
-            not button.is_visible()
-            or page.evaluate("getComputedStyle(document.querySelector('.md-top')).visibility") == "hidden"
-            or page.evaluate("getComputedStyle(document.querySelector('.md-top')).opacity") == "0"
-        ):
+        settle(page)
+        over = page.evaluate(COVERS)
+        if over is None:  # the button is not shown here
             continue
         seen += 1
-        spot = button.bounding_box()
-        for chart in page.locator("figure, .kb-chart__legend").all():
-            box = chart.bounding_box()
-            assert not (box and boxes_overlap(spot, box)), f"over a chart at scrollY {page.evaluate('scrollY')}"
+        assert not over, f"over a chart at scrollY {page.evaluate('scrollY')}"
     assert seen > 0  # the button did show while scrolling up
     context.close()
 
