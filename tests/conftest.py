@@ -39,8 +39,9 @@ def _generated_stubs(folder: str, names: list[str]) -> list[str]:
     return []
 
 
-def build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(project: Path, site: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site`, published at `site_url` (else mkdocs.yml's)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"} | ({"SITE_URL": site_url} if site_url else {})
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=project,
@@ -76,15 +77,7 @@ def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("served")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
     base = f"http://127.0.0.1:{server.server_port}/site/"
-    env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = build(ROOT, root / "site", site_url=base)
     assert result.returncode == 0, result.stdout + result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base

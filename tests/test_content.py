@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, ROOT, copy_project, page
+from conftest import MINIMAL, ROOT, build, copy_project, page
 from registry import RegistryError, load_registries
 from registry.render import Renderer
 from registry.settings import read_settings
@@ -226,15 +226,7 @@ def test_a_source_that_is_a_page_of_this_site_is_not_an_error(tmp_path):
 
 def test_the_build_for_the_custom_domain_stops_with_the_same_located_errors(tmp_path):
     project = copy_project(tmp_path / "project")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": CUSTOM_DOMAIN}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+    result = build(project, tmp_path / "site", site_url=CUSTOM_DOMAIN)
     output = (result.stdout + result.stderr).strip().splitlines()
     assert result.returncode == 1 and "Traceback" not in "\n".join(output)
     assert output[-1] == "Nothing was built: the site is unchanged."

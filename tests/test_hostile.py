@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL, REGISTRY_FILES, ROOT, TEMPLATES, build, copy_project
+from conftest import MINIMAL, REGISTRY_FILES, ROOT, TEMPLATES, Quiet, build, copy_project
 from registry import RegistryError, load_registries
 from registry.content import build_site
 from registry.render import SECTION_MARKERS, Renderer
@@ -198,7 +198,6 @@ def poison(value):
 def payload_site(tmp_path_factory):
     import functools
     import http.server
-    import os
     import threading
 
     folder = tmp_path_factory.mktemp("payload")
@@ -211,17 +210,9 @@ def payload_site(tmp_path_factory):
     assert load_registries(folder / "registries")  # the payloads are valid text
     project = copy_project(folder / "project", registries=folder / "registries")
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder / "www")))
     base = f"http://127.0.0.1:{server.server_port}/site/"
-    os.environ["SITE_URL"] = base
-    try:
-        result = build(project, folder / "www" / "site")
-    finally:
-        del os.environ["SITE_URL"]
+    result = build(project, folder / "www" / "site", site_url=base)
     assert result.returncode == 0, result.stdout + result.stderr
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base, folder / "www" / "site"

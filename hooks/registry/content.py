@@ -21,7 +21,7 @@ from .formatting import page_route
 from .load import Registries
 from .render import MarkerError, Renderer
 from .settings import Settings
-from .stubs import generated_pages, search_entries
+from .stubs import generated_pages, search_entry
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,8 @@ def build_site(
             problems.append(str(err))
     if problems:
         raise ContentError(problems)
-    pages = {}
-    for stub in generated_pages(registries):
+    pages, stubs = {}, generated_pages(registries)
+    for stub in stubs:
         src_uri = stub.src_uri(lang)
         html = renderer.render_marker(stub.kind, stub.id, page_route(src_uri), lang, src_uri).strip()
         url = settings.site_url + settings.prefix(lang) + page_route(src_uri)
@@ -93,7 +93,8 @@ def build_site(
             record,
             renderer.structured_data(record, lang, url) if record else None,
         )
-    return SiteContent(lang, pages, filled, search_entries(registries)[lang], _files(registries, settings, lang))
+    search = [search_entry(stub, lang) for stub in stubs]
+    return SiteContent(lang, pages, filled, search, _files(registries, settings, lang))
 
 
 def _files(registries: Registries, settings: Settings, lang: str) -> dict[str, bytes]:

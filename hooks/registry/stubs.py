@@ -2,7 +2,7 @@
 titles and descriptions in each language (the content is rendered by content.py).
 
 Search indexes these pages lean: one entry per page with its title, text and facts, made
-here from the registry (search_entries), instead of every section of the rendered page.
+here from the registry (search_entry), instead of every section of the rendered page.
 """
 
 from __future__ import annotations
@@ -89,20 +89,13 @@ VIEW_INTROS = {
 }
 
 
-def search_entries(reg: Registries) -> dict[str, list[dict[str, str]]]:
-    """{lang: search index entries}, one per generated page, located relative to the language
-    root. Material shows an entry's title and text as HTML, so both are escaped as Material
-    escapes the text it takes from pages."""
-    entries: dict[str, list[dict[str, str]]] = {lang: [] for lang in LANGS}
-    for page in generated_pages(reg):
-        for lang in LANGS:
-            facts = page.facts[lang]
-            text = page.descriptions[lang] + (" (" + ", ".join(facts) + ")" if facts else "")
-            entries[lang].append(
-                {
-                    "location": f"{RECORD_ROUTES[page.kind]}/{page.id}/",
-                    "title": html.escape(page.titles[lang], quote=False),
-                    "text": html.escape(text, quote=False),
-                }
-            )
-    return entries
+def search_entry(page: Generated, lang: str) -> dict[str, str]:
+    """The page's search index entry in `lang`, located relative to the language root. Material
+    shows an entry's title and text as HTML, so both are escaped as Material escapes page text."""
+    facts = page.facts[lang]
+    text = page.descriptions[lang] + (" (" + ", ".join(facts) + ")" if facts else "")
+    return {
+        "location": f"{RECORD_ROUTES[page.kind]}/{page.id}/",
+        "title": html.escape(page.titles[lang], quote=False),
+        "text": html.escape(text, quote=False),
+    }
