@@ -339,7 +339,7 @@ def budgets(rows: dict) -> list[str]:
         )
     if 3000 in rows:
         rss = rows[3000]["ours"]["rss"]
-        lines.append(f"{verdict(rss < 400)} peak RSS at 3000 = {rss:.0f} MB < 400 MB")
+        lines.append(f"{verdict(rss < 282)} peak RSS at 3000 = {rss:.0f} MB < 282 MB (issue #11's budget)")
     return lines
 
 

@@ -23,7 +23,13 @@ What this adapter assumes about those packages, each checked by tests/test_adapt
     and its watchdog PollingObserver gives each path scheduled later the interval in its
     `_timeout`; so a registry edit is seen within WATCH_SECONDS, not MkDocs' 0.5 s. The server's
     `build_delay` is how long it then waits for more edits before it rebuilds.
- 8. (hooks/output.py) Each language build renders 404.html to the site's root (on_post_template
+ 8. MkDocs renders every page's Markdown (on_page_content) before it renders any page to HTML
+    (on_page_context, once per page, with the search plugin's handler at priority 0 reading
+    `page.content`); nothing reads a page's content after on_post_page. The i18n plugin builds
+    the further languages from inside the first one's on_post_build, so the first language's
+    pages live on until the build ends. A record page's HTML is therefore made in on_page_context
+    and dropped in on_post_page: a build holds one at a time (bench/README.md, peak memory).
+ 9. (hooks/output.py) Each language build renders 404.html to the site's root (on_post_template
     sees it); Material writes search/search_index.json per language build and i18n merges
     them; MkDocs writes sitemap.xml at the root with i18n's alternates; an on_post_build at
     priority -200 runs after i18n's, once every language is built.
@@ -38,6 +44,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
@@ -83,6 +90,7 @@ class Build:
             for f in files.documentation_pages()
             if f.src_uri not in self.generated
         }  # the Markdown after the front matter
+        self.content = None  # the previous language's, dropped before this one's is made
         try:
             self.content = build_site(self.registries, self.settings, lang, hand_written, self.templates, self.compiled)
         except ContentError as err:
@@ -160,15 +168,25 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    generated = state(config).content.pages.get(page.file.src_uri)
-    return generated.html if generated is not None else html
+    return "" if page.file.src_uri in state(config).content.pages else html  # see on_page_context
 
 
+@event_priority(50)  # before the search plugin's, which reads the content (assumption 8)
 def on_page_context(context, page, config, nav):
+    """A record page's HTML is made now, when MkDocs renders the page, and dropped once it is
+    written (on_post_page): a build holds one record page's HTML at a time."""
     generated = state(config).content.pages.get(page.file.src_uri)
-    if generated is not None and generated.structured_data:
-        page.meta["jsonld"] = generated.structured_data
+    if generated is not None:
+        page.content = generated.html
+        if generated.structured_data:
+            page.meta["jsonld"] = generated.structured_data
     return context
+
+
+def on_post_page(output, page, config):
+    if page.file.src_uri in state(config).content.pages:
+        page.content = None
+    return output
 
 
 def on_post_build(config):

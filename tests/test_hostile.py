@@ -119,7 +119,8 @@ def renders(reg) -> None:
     """Every page of an accepted registry renders in both languages (what the build does), and
     so does every marker a hand-written page may hold."""
     for lang in SETTINGS.languages:
-        build_site(reg, SETTINGS, lang, HAND_WRITTEN[lang], TEMPLATES)
+        for page in build_site(reg, SETTINGS, lang, HAND_WRITTEN[lang], TEMPLATES).pages.values():
+            assert page.html  # made when asked for, as the build asks
     renderer = Renderer(reg, SETTINGS, TEMPLATES)
     for marker in sorted(SECTION_MARKERS):
         for lang in SETTINGS.languages:

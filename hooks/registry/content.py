@@ -1,15 +1,16 @@
 """The site's content for one language, from the registries: the one entry point of the core.
 
 `build_site` returns plain values: the generated pages (one per record, area and status) with
-their title, description and HTML; the hand-written pages with their registry markers filled
+their title and description, and their HTML made when asked for; the hand-written pages with their registry markers filled
 in; the lean search entries; and the files (feed, open data) to put beside the pages. It knows
 nothing of MkDocs: an engine adapter (hooks/site.py) delivers these values to the engine.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -32,9 +33,15 @@ class Page:
     route: str  # its address under the language's root: 'parter/ssab/'
     title: str  # plain text
     description: str  # plain text, at most 160 characters
-    html: str  # the page's content
     record: str | None  # 'partner ssab' for a record's page; None for an area or a status
     structured_data: dict[str, object] | None  # schema.org JSON-LD for a record's page
+    render: Callable[[], str] = field(repr=False, compare=False)
+
+    @property
+    def html(self) -> str:
+        """The page's content, made on each call. An engine asks for it when it writes the page,
+        so a build of 3,000 records holds one record page's HTML at a time, not 6,000."""
+        return self.render()
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,6 @@ def build_site(
     pages, stubs = {}, generated_pages(registries)
     for stub in stubs:
         src_uri = stub.src_uri(lang)
-        html = renderer.render_marker(stub.kind, stub.id, page_route(src_uri), lang, src_uri).strip()
         url = settings.site_url + settings.prefix(lang) + page_route(src_uri)
         record = f"{stub.kind} {stub.id}" if stub.is_record else None
         pages[src_uri] = Page(
@@ -89,12 +95,16 @@ def build_site(
             page_route(src_uri),
             stub.titles[lang],
             stub.summary(lang),
-            html,
             record,
             renderer.structured_data(record, lang, url) if record else None,
+            partial(_html, renderer, stub.kind, stub.id, src_uri, lang),
         )
     search = [search_entry(stub, lang) for stub in stubs]
     return SiteContent(lang, pages, filled, search, _files(registries, settings, lang))
+
+
+def _html(renderer: Renderer, kind: str, record_id: str | None, src_uri: str, lang: str) -> str:
+    return renderer.render_marker(kind, record_id, page_route(src_uri), lang, src_uri).strip()
 
 
 def _files(registries: Registries, settings: Settings, lang: str) -> dict[str, bytes]:
