@@ -2,8 +2,8 @@
    1. The language switch keeps the reader's place: the twin page is opened at the same anchor
       (record pages share their section ids in both languages; where the twin has no such
       anchor, the browser opens it at the top, as before).
-   2. The back-to-top button never lies over a chart or its legend: while one passes under it,
-      the button steps aside (it comes back once the chart has scrolled past). */
+   2. The back-to-top button never lies over a chart (its drawing or its legend: CHARTS): while
+      one passes under it, the button steps aside (it comes back once the chart has scrolled past). */
 (function () {
   "use strict";
   document.addEventListener("click", function (event) {
@@ -11,6 +11,7 @@
     if (link && location.hash) link.hash = location.hash;
   }, true);
 
+  var CHARTS = ".kb-chart__svg, .kb-chart__legend, figure";
   var waiting = false;
   function overlaps(a, b) {
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -21,7 +22,7 @@
     if (!button) return;
     document.body.classList.remove("kb-top-hidden");
     var spot = button.getBoundingClientRect();
-    var covered = Array.prototype.some.call(document.querySelectorAll("figure, .kb-chart__legend"), function (el) {
+    var covered = Array.prototype.some.call(document.querySelectorAll(CHARTS), function (el) {
       return overlaps(spot, el.getBoundingClientRect());
     });
     document.body.classList.toggle("kb-top-hidden", covered);
