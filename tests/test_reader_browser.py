@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_browser import AXE, WCAG_AA, open_page, url
+from test_browser import axe, open_page, url
 
 
 def centre_x(page, selector: str) -> float:
@@ -78,13 +78,9 @@ DARK_PAGES = {
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("kind", DARK_PAGES)
 def test_the_dark_scheme_has_no_wcag_violation_and_stores_nothing(served, browser, kind, lang):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
-    page = context.new_page()
-    page.goto(url(served, lang, DARK_PAGES[kind]))
-    page.wait_for_load_state("networkidle")
+    context, page, _ = open_page(browser, url(served, lang, DARK_PAGES[kind]), color_scheme="dark")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+    result = axe(page)
     violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
@@ -92,12 +88,12 @@ def test_the_dark_scheme_has_no_wcag_violation_and_stores_nothing(served, browse
 
 
 def test_the_toggle_switches_the_scheme_and_keeps_the_readers_choice(served, browser):
-    context, page, _ = open_page(browser, url(served, "en", ""))
+    context, page, traffic = open_page(browser, url(served, "en", ""))
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     page.click("label[title='Switch to dark mode']")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     page.goto(url(served, "en", "parter/"))
-    page.wait_for_load_state("networkidle")
+    traffic.settle()
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     context.close()
 

@@ -10,11 +10,11 @@ from test_browser import axe, open_page, url
 
 @pytest.mark.parametrize("lang, other", [("sv", "en"), ("en", "sv")])
 def test_the_language_switch_keeps_the_readers_place(served, browser, lang, other):
-    context, page, _ = open_page(browser, url(served, lang, "parter/ssab/#klimatkontraktet"), 390)
+    context, page, traffic = open_page(browser, url(served, lang, "parter/ssab/#klimatkontraktet"), 390)
     page.click(".md-select > button")
     page.click(f"a.md-select__link[hreflang={other}]")
     page.wait_for_url(url(served, other, "parter/ssab/#klimatkontraktet"), timeout=10_000)
-    page.wait_for_load_state("networkidle")
+    traffic.settle()
     top = page.evaluate("document.getElementById('klimatkontraktet').getBoundingClientRect().top")
     assert 0 <= top < 200  # the same section is in view, not the top of the page
     context.close()
