@@ -245,6 +245,13 @@ CASES = [
         ],
     ),
     (
+        "no-residents",
+        E,
+        "    value: 51425\n",
+        "    value: 0\n",
+        ["emissions.yaml:41:5: field population, item 1.value: 0 is out of range — input should be greater than 0"],
+    ),
+    (
         "swedish-label",
         I,
         "status: ongoing",

@@ -97,7 +97,7 @@ def explain(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
         return "the list is empty — give at least one item"
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
         return f"expected a number, found {_shown(value)} — write digits only, e.g. 23"
-    if kind in ("greater_than_equal", "less_than_equal"):
+    if kind in ("greater_than", "greater_than_equal", "less_than_equal"):
         return f"{value} is out of range — {error['msg'].lower()}"
     if kind == "value_error":
         return str(error["ctx"]["error"])

@@ -280,7 +280,7 @@ class EmissionsYear(Model):
 
 class Population(Model):
     date: Day
-    value: StrictInt = Field(ge=0)
+    value: StrictInt = Field(gt=0, description="residents, at least 1")
     source: Url
     title: Text | None = Field(None, description="The source by name, e.g. SCB's table, where the address is a copy")
 
