@@ -42,44 +42,11 @@ def axe(page) -> dict:
     )
 
 
-FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-
-
-class Traffic(list):
-    """Every address a page asked for, failed requests and error responses marked; and the
-    requests still on their way."""
-
-    def __init__(self, page):
-        super().__init__()
-        self.page, self.in_flight = page, set()
-        page.on("request", self.sent)
-        page.on("requestfinished", lambda r: self.in_flight.discard(r))
-        page.on("requestfailed", self.failed)
-        page.on("response", lambda r: self.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
-
-    def sent(self, request) -> None:
-        self.append(request.url)
-        self.in_flight.add(request)
-
-    def failed(self, request) -> None:
-        self.append(f"failed: {request.url}")
-        self.in_flight.discard(request)
-
-    def settle(self) -> None:
-        """Wait until the page has loaded, its scripts have had two frames and nothing it asked
-        for is on its way: what Playwright's "networkidle" waits for, without its fixed half
-        second of quiet (on every page of the site, nothing more was asked for after this)."""
-        self.page.wait_for_load_state("load")
-        self.page.evaluate(FRAMES)
-        while self.in_flight:
-            self.page.evaluate(FRAMES)
-
-
-def open_page(browser, address: str, width: int = 1280, **options):
-    """A new browser context (no cookies, no storage) with the page at `address` loaded."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, **options)
-    page = context.new_page()
-    traffic = Traffic(page)
+def open_page(tabs, address: str, width: int = 1280, **options):
+    """The page at `address`, loaded in a tab for a reader with that screen width (and options
+    such as a colour scheme), as on a first visit; returns the tab's context, the page and its
+    Traffic."""
+    context, page, traffic = tabs.get(width, **options)
     page.goto(address)
     traffic.settle()
     return context, page, traffic
@@ -88,8 +55,8 @@ def open_page(browser, address: str, width: int = 1280, **options):
 @pytest.mark.parametrize("width", [1280, 320])
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_no_wcag_violation_no_third_party_request_no_cookie(served, browser, kind, lang, width):
-    context, page, requests = open_page(browser, url(served, lang, PAGE_TYPES[kind]), width)
+def test_no_wcag_violation_no_third_party_request_no_cookie(served, tabs, kind, lang, width):
+    context, page, requests = open_page(tabs, url(served, lang, PAGE_TYPES[kind]), width)
     result = axe(page)
     violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
@@ -100,12 +67,11 @@ def test_no_wcag_violation_no_third_party_request_no_cookie(served, browser, kin
     if width == 320:
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, "the page scrolls sideways at 320 px"
-    context.close()
 
 
 @pytest.mark.parametrize("lang, skip", [("sv", "Gå till innehållet"), ("en", "Skip to content")])
-def test_keyboard_skip_link_and_visible_focus(served, browser, lang, skip):
-    context, page, _ = open_page(browser, url(served, lang, "parter/borlange-energi/"))
+def test_keyboard_skip_link_and_visible_focus(served, tabs, lang, skip):
+    context, page, _ = open_page(tabs, url(served, lang, "parter/borlange-energi/"))
     page.keyboard.press("Tab")
     focused = page.evaluate(
         "[document.activeElement.textContent.trim(), getComputedStyle(document.activeElement).outlineStyle]"
@@ -119,12 +85,11 @@ def test_keyboard_skip_link_and_visible_focus(served, browser, lang, skip):
             "(e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth])(document.activeElement)"
         )
         assert style[0] != "none" and style[1] != "0px", style
-    context.close()
 
 
 @pytest.mark.parametrize("lang, other", [("sv", "en"), ("en", "sv")])
-def test_language_switcher_by_keyboard_goes_to_the_twin(served, browser, lang, other):
-    context, page, _ = open_page(browser, url(served, lang, "insatser/biogas-fagelmyra/"))
+def test_language_switcher_by_keyboard_goes_to_the_twin(served, tabs, lang, other):
+    context, page, _ = open_page(tabs, url(served, lang, "insatser/biogas-fagelmyra/"))
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate(f"document.activeElement.getAttribute('hreflang') === '{other}'"):
@@ -134,7 +99,6 @@ def test_language_switcher_by_keyboard_goes_to_the_twin(served, browser, lang, o
     page.keyboard.press("Enter")
     page.wait_for_url(url(served, other, "insatser/biogas-fagelmyra/"), timeout=10_000)
     assert page.evaluate("document.documentElement.lang") == other
-    context.close()
 
 
 @pytest.mark.parametrize(
@@ -146,8 +110,8 @@ def test_language_switcher_by_keyboard_goes_to_the_twin(served, browser, lang, o
         ("en", "Tunabyggen", "en/parter/tunabyggen/"),
     ],
 )
-def test_search_by_keyboard_finds_records_in_the_page_language_only(served, browser, lang, query, expected):
-    context, page, requests = open_page(browser, url(served, lang, ""))
+def test_search_by_keyboard_finds_records_in_the_page_language_only(served, tabs, lang, query, expected):
+    context, page, requests = open_page(tabs, url(served, lang, ""))
     page.keyboard.press("/")  # Material's shortcut to the search field
     page.keyboard.type(query)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
@@ -162,23 +126,20 @@ def test_search_by_keyboard_finds_records_in_the_page_language_only(served, brow
     page.keyboard.press("ArrowDown")  # the first result focused, with its tinted background
     assert page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
     assert [v["id"] for v in axe(page)["violations"]] == []
-    context.close()
 
 
 @pytest.mark.parametrize("lang, name", [("sv", "Sök"), ("en", "Search")])
-def test_the_search_dialog_has_a_name_in_the_page_language(served, browser, lang, name):
-    context, page, _ = open_page(browser, url(served, lang, ""))
+def test_the_search_dialog_has_a_name_in_the_page_language(served, tabs, lang, name):
+    context, page, _ = open_page(tabs, url(served, lang, ""))
     page.keyboard.press("/")
     assert page.get_by_role("dialog", name=name, exact=True).count() == 1
-    context.close()
 
 
 @pytest.mark.parametrize("lang, placeholder, label", [("sv", "Sök", "Välj språk"), ("en", "Search", "Select language")])
-def test_material_interface_texts_are_in_the_page_language(served, browser, lang, placeholder, label):
-    context, page, _ = open_page(browser, url(served, lang, "parter/"))
+def test_material_interface_texts_are_in_the_page_language(served, tabs, lang, placeholder, label):
+    context, page, _ = open_page(tabs, url(served, lang, "parter/"))
     assert page.get_attribute("input.md-search__input", "placeholder") == placeholder
     assert page.get_attribute(".md-select > button", "aria-label") == label
-    context.close()
 
 
 def visible_initiatives(page) -> list[str]:
@@ -202,11 +163,11 @@ def test_portfolio_lists_everything_without_javascript(served, browser):
     context.close()
 
 
-def test_filters_are_shareable_announced_and_follow_the_back_button(served, browser):
+def test_filters_are_shareable_announced_and_follow_the_back_button(served, tabs):
     from registry import load_registries
 
     reg = load_registries(ROOT)
-    context, page, _ = open_page(browser, url(served, "en", "insatser/"), 390)
+    context, page, _ = open_page(tabs, url(served, "en", "insatser/"), 390)
     page.select_option("#kb-filter-category", "transport")
     page.select_option("#kb-filter-status", "ongoing")
     expected = sorted(f"{i.id}/" for i in reg.initiatives if i.category == "transport" and i.status == "ongoing")
@@ -216,11 +177,10 @@ def test_filters_are_shareable_announced_and_follow_the_back_button(served, brow
     page.go_back()
     assert page.url.endswith("?omrade=transport")
     assert len(visible_initiatives(page)) == sum(i.category == "transport" for i in reg.initiatives)
-    context.close()
 
 
-def test_the_language_switcher_keeps_the_filter(served, browser):
-    context, page, _ = open_page(browser, url(served, "sv", "insatser/"), 390)
+def test_the_language_switcher_keeps_the_filter(served, tabs):
+    context, page, _ = open_page(tabs, url(served, "sv", "insatser/"), 390)
     page.select_option("#kb-filter-category", "transport")
     page.select_option("#kb-filter-status", "ongoing")
     page.click(".md-select > button")  # the language menu
@@ -228,34 +188,30 @@ def test_the_language_switcher_keeps_the_filter(served, browser):
     page.wait_for_url(url(served, "en", "insatser/?omrade=transport&status=ongoing"), timeout=10_000)
     assert page.input_value("#kb-filter-category") == "transport"
     assert page.text_content("[role=status]").endswith("initiatives shown")
-    context.close()
 
 
-def test_a_shared_filter_address_opens_filtered(served, browser):
-    context, page, _ = open_page(browser, url(served, "sv", "insatser/?part=maserfrakt"))
+def test_a_shared_filter_address_opens_filtered(served, tabs):
+    context, page, _ = open_page(tabs, url(served, "sv", "insatser/?part=maserfrakt"))
     assert page.input_value("#kb-filter-partner") == "maserfrakt"
     partners = page.eval_on_selector_all(".kb-portfolio li:not([hidden])", "els => els.map(e => e.dataset.partners)")
     assert partners and all("maserfrakt" in p.split() for p in partners)
-    context.close()
 
 
-def test_two_taps_from_home_to_ongoing_transport_and_who_runs_it(served, browser):
-    context, page, _ = open_page(browser, url(served, "sv", ""), 390)
+def test_two_taps_from_home_to_ongoing_transport_and_who_runs_it(served, tabs):
+    context, page, _ = open_page(tabs, url(served, "sv", ""), 390)
     page.click("a.kb-card[href*='status/ongoing']")
     page.click("article a[href='#transport']")
     section = page.locator("h2#transport + ul.kb-portfolio")
     assert section.is_visible()
     assert "leds av" in section.inner_text()
-    context.close()
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_charts_show_with_their_table_source_and_unit_at_320_px(served, browser, lang):
-    context, page, _ = open_page(browser, url(served, lang, "klimatneutralt/"), 320)
+def test_charts_show_with_their_table_source_and_unit_at_320_px(served, tabs, lang):
+    context, page, _ = open_page(tabs, url(served, lang, "klimatneutralt/"), 320)
     chart = page.locator("svg[role=img]").first
     assert chart.is_visible() and chart.bounding_box()["width"] <= 320
     assert page.locator("svg[role=img] title").first.text_content().strip()
     assert page.locator("table.kb-emissions").is_visible() or page.locator("table.kb-emissions").count() == 1
     text = page.inner_text("article")
     assert "t CO₂e" in text and ("Källa" in text if lang == "sv" else "Source" in text)
-    context.close()

@@ -9,15 +9,14 @@ from test_browser import axe, open_page, url
 
 
 @pytest.mark.parametrize("lang, other", [("sv", "en"), ("en", "sv")])
-def test_the_language_switch_keeps_the_readers_place(served, browser, lang, other):
-    context, page, traffic = open_page(browser, url(served, lang, "parter/ssab/#klimatkontraktet"), 390)
+def test_the_language_switch_keeps_the_readers_place(served, tabs, lang, other):
+    context, page, traffic = open_page(tabs, url(served, lang, "parter/ssab/#klimatkontraktet"), 390)
     page.click(".md-select > button")
     page.click(f"a.md-select__link[hreflang={other}]")
     page.wait_for_url(url(served, other, "parter/ssab/#klimatkontraktet"), timeout=10_000)
     traffic.settle()
     top = page.evaluate("document.getElementById('klimatkontraktet').getBoundingClientRect().top")
     assert 0 <= top < 200  # the same section is in view, not the top of the page
-    context.close()
 
 
 # Every chart on the page, as a reader sees it: each drawing and each legend (and the bar
@@ -62,10 +61,10 @@ SCROLL_UP_TO = f"""async ([below, y]) => {{
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_the_back_to_top_button_never_covers_a_chart_or_its_legend(served, browser, width):
+def test_the_back_to_top_button_never_covers_a_chart_or_its_legend(served, tabs, width):
     """The button is checked where it matters: one pixel before and after each chart's top and
     bottom edge pass under it, and with the chart's middle under it."""
-    context, page, _ = open_page(browser, url(served, "sv", "klimatneutralt/"), width)
+    context, page, _ = open_page(tabs, url(served, "sv", "klimatneutralt/"), width)
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")  # final states at once
     page.evaluate(SCROLL_UP_TO, [1500, 1200])  # the button shows: its place can be measured
     layout = page.evaluate(LAYOUT)
@@ -96,39 +95,35 @@ def test_the_back_to_top_button_never_covers_a_chart_or_its_legend(served, brows
             assert not over, f"the button lies over a chart at scrollY {at}"
     assert checked >= 2 * len(charts), f"only {checked} of {len(places)} places could be reached"
     assert shown > 0, "the button never showed while scrolling up"
-    context.close()
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_the_search_index_is_fetched_only_when_the_reader_turns_to_search(served, browser, lang):
-    context, page, requests = open_page(browser, url(served, lang, ""), 390)
+def test_the_search_index_is_fetched_only_when_the_reader_turns_to_search(served, tabs, lang):
+    context, page, requests = open_page(tabs, url(served, lang, ""), 390)
     assert not [r for r in requests if "search_index.json" in r]
     page.keyboard.press("/")
     page.keyboard.type("biogas")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     assert [r for r in requests if "search_index.json" in r]
-    context.close()
 
 
-def test_a_search_results_highlight_still_works_on_arrival(served, browser):
-    context, page, requests = open_page(browser, url(served, "sv", "insatser/biogas-fagelmyra/?h=biogas"), 1280)
+def test_a_search_results_highlight_still_works_on_arrival(served, tabs):
+    context, page, requests = open_page(tabs, url(served, "sv", "insatser/biogas-fagelmyra/?h=biogas"), 1280)
     page.wait_for_selector("article mark", timeout=10_000)
     assert [r for r in requests if "search_index.json" in r]
-    context.close()
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_the_badge_code_is_one_tap_away_and_the_page_passes_axe_on_a_phone(served, browser, lang):
-    context, page, _ = open_page(browser, url(served, lang, "parter/din-bil/"), 390)
+def test_the_badge_code_is_one_tap_away_and_the_page_passes_axe_on_a_phone(served, tabs, lang):
+    context, page, _ = open_page(tabs, url(served, lang, "parter/din-bil/"), 390)
     page.click("label[for=kb-badge-code]")
     assert page.evaluate("document.activeElement.id") == "kb-badge-code"
     assert page.locator(".kb-badge img").evaluate("img => img.complete && img.naturalWidth > 0")
     assert [v["id"] for v in axe(page)["violations"]] == []
-    context.close()
 
 
-def test_the_scheme_is_stored_only_after_the_readers_choice_also_by_keyboard(served, browser):
-    context, page, _ = open_page(browser, url(served, "sv", "klimatneutralt/"))
+def test_the_scheme_is_stored_only_after_the_readers_choice_also_by_keyboard(served, tabs):
+    context, page, _ = open_page(tabs, url(served, "sv", "klimatneutralt/"))
     page.goto(url(served, "sv", "parter/"))
     page.wait_for_load_state("load")
     assert page.evaluate("localStorage.length") == 0  # two page views, no choice: nothing kept
@@ -139,4 +134,3 @@ def test_the_scheme_is_stored_only_after_the_readers_choice_also_by_keyboard(ser
     page.wait_for_load_state("load")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"  # the choice is kept
     assert page.evaluate("localStorage.length") > 0
-    context.close()
