@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from registry.template_cache import FOLDER as CACHE
+
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 REGISTRY_FILES = ("partners.yaml", "initiatives.yaml", "contracts.yaml", "emissions.yaml")
@@ -21,8 +23,11 @@ GENERATED = ("parter", "insatser", "klimatkontraktet")
 TEMPLATES = ROOT / "overrides" / "partials" / "registry"
 
 
-def copy_project(dest: Path, registries: Path = ROOT) -> Path:
-    """A copy of the project (config, hooks, templates, hand-written pages) with the given registries."""
+def copy_project(dest: Path, registries: Path = ROOT, compiled: bool = True) -> Path:
+    """A copy of the project (config, hooks, templates, hand-written pages) with the given
+    registries; with `compiled`, also the repository's compiled templates (.cache/jinja, keyed on
+    each template's source and options, so an edited template is compiled again), as in a
+    checkout that has been built before: compiling Material's templates is most of a first build."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest)
     for folder in ("hooks", "overrides", "schemas"):
@@ -30,6 +35,8 @@ def copy_project(dest: Path, registries: Path = ROOT) -> Path:
     shutil.copytree(ROOT / "docs", dest / "docs", ignore=_generated_stubs)
     for name in REGISTRY_FILES:
         shutil.copy(registries / name, dest / name)
+    if compiled and (ROOT / CACHE).is_dir():
+        shutil.copytree(ROOT / CACHE, dest / CACHE, ignore=shutil.ignore_patterns("*.tmp*", "tmp*"))
     return dest
 
 

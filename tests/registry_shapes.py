@@ -16,7 +16,9 @@ text = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(ODD),
     min_size=1,
     max_size=40,
-) | st.text(alphabet="ab ", min_size=300, max_size=2000)
+) | st.tuples(st.text(alphabet="ab ", min_size=1, max_size=8), st.integers(300, 2000)).map(
+    lambda piece_length: (piece_length[0] * piece_length[1])[: piece_length[1]]
+)  # long text, 300 to 2,000 characters: a repeated piece is as long as a drawn one, and 100 times cheaper to draw
 url = st.sampled_from(
     [
         "https://example.org",

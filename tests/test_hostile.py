@@ -20,9 +20,11 @@ from registry import RegistryError, load_registries
 from registry.content import build_site
 from registry.render import SECTION_MARKERS, Renderer
 from registry.settings import read_settings
+from registry.template_cache import template_cache
 
 CHECK = ROOT / "hooks" / "check.py"
 SETTINGS = read_settings(ROOT / "mkdocs.yml")
+COMPILED = template_cache(ROOT)  # the build's own cache: each example compiles no template again
 HAND_WRITTEN = {
     lang: {
         p.relative_to(ROOT / "docs").as_posix(): p.read_text(encoding="utf-8")
@@ -119,9 +121,9 @@ def renders(reg) -> None:
     """Every page of an accepted registry renders in both languages (what the build does), and
     so does every marker a hand-written page may hold."""
     for lang in SETTINGS.languages:
-        for page in build_site(reg, SETTINGS, lang, HAND_WRITTEN[lang], TEMPLATES).pages.values():
+        for page in build_site(reg, SETTINGS, lang, HAND_WRITTEN[lang], TEMPLATES, COMPILED).pages.values():
             assert page.html  # made when asked for, as the build asks
-    renderer = Renderer(reg, SETTINGS, TEMPLATES)
+    renderer = Renderer(reg, SETTINGS, TEMPLATES, COMPILED)
     for marker in sorted(SECTION_MARKERS):
         for lang in SETTINGS.languages:
             renderer.render_marker(marker, None, "", lang)

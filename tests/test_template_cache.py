@@ -27,7 +27,7 @@ def test_a_template_compiled_without_autoescape_is_not_served_to_an_escaping_env
 
 
 def test_the_build_keeps_compiled_templates_in_the_project_only(tmp_path):
-    project = copy_project(tmp_path / "project", registries=MINIMAL)
+    project = copy_project(tmp_path / "project", registries=MINIMAL, compiled=False)
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     compiled = list((project / ".cache" / "jinja").glob("*.cache"))
