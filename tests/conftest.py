@@ -194,10 +194,16 @@ def tabs(browser):
 
 
 def page(site: Path, route: str, lang: str = "sv") -> BeautifulSoup:
-    """The built page at `route` ('parter/ssab/') in `lang`."""
+    """The built page at `route` ('parter/ssab/') in `lang`, to look at (tests share it: the
+    same file read again gives the same object, so change nothing in it)."""
     prefix = "" if lang == "sv" else "en/"
     path = site / prefix / route / "index.html"
     assert path.exists(), f"no page {prefix}{route}"
+    return _parsed(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed(path: Path, modified: int) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 

@@ -22,9 +22,13 @@ def partner_title(p, lang):
     return p.name_en if lang == "en" and p.name_en else p.name
 
 
-def all_pages(site: Path):
-    for path in sorted(site.rglob("index.html")):
-        yield path, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+@pytest.fixture(scope="module")
+def pages(site: Path) -> list[tuple[Path, BeautifulSoup]]:
+    """Every page of the built site, read once for the tests below, which only look."""
+    return [
+        (path, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+        for path in sorted(site.rglob("index.html"))
+    ]
 
 
 def url_of(site: Path, path: Path) -> str:
@@ -84,9 +88,9 @@ def test_english_pages_mark_swedish_names_with_their_language(site):
     assert swedish_only.name in names
 
 
-def test_the_language_switcher_links_every_page_to_its_twin(site):
+def test_the_language_switcher_links_every_page_to_its_twin(site, pages):
     checked = 0
-    for path, html in all_pages(site):
+    for path, html in pages:
         here = url_of(site, path)
         if not html.find("article"):
             continue
@@ -99,9 +103,9 @@ def test_the_language_switcher_links_every_page_to_its_twin(site):
     assert checked >= 2 * (len(REG.partners) + len(REG.initiatives) + len(REG.contracts))
 
 
-def test_every_internal_link_resolves(site):
+def test_every_internal_link_resolves(site, pages):
     broken = []
-    for path, html in all_pages(site):
+    for path, html in pages:
         here = url_of(site, path)
         for a in html.select("a[href]"):
             href = a["href"]
@@ -179,9 +183,9 @@ def test_an_editor_adds_a_partner_and_sees_it_everywhere(tmp_path):
     assert sorted(p for p in (project / "docs").rglob("*")) == docs_before  # record pages never touch docs/
 
 
-def test_links_to_other_sites_are_marked_external_and_open_safely(site):
+def test_links_to_other_sites_are_marked_external_and_open_safely(site, pages):
     checked = 0
-    for _path, html in all_pages(site):
+    for _path, html in pages:
         article = html.find("article")
         if article is None:
             continue
