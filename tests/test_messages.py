@@ -245,6 +245,13 @@ CASES = [
         ],
     ),
     (
+        "infinite-total",
+        E,
+        "    total: 250\n",
+        "    total: INF\n",
+        ["emissions.yaml:35:5: record 2024, field total: expected a number, found 'INF' — write digits only, e.g. 23"],
+    ),
+    (
         "no-residents",
         E,
         "    value: 51425\n",

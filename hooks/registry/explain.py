@@ -95,7 +95,7 @@ def explain(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
         )
     if kind == "too_short":
         return "the list is empty — give at least one item"
-    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float"):
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "int_from_float", "finite_number"):
         return f"expected a number, found {_shown(value)} — write digits only, e.g. 23"
     if kind in ("greater_than", "greater_than_equal", "less_than_equal"):
         return f"{value} is out of range — {error['msg'].lower()}"

@@ -141,6 +141,7 @@ Id = Annotated[StrictStr, Field(pattern=ID_PATTERN, description="Stable id: a-z,
 Str = Annotated[StrictStr, Field(min_length=1)]
 Url = Annotated[StrictStr, Field(pattern=URL_PATTERN, description="https://, http:// or mailto: address")]
 Day = Annotated[date, Field(strict=True, description="Date YYYY-MM-DD")]
+Number = Annotated[float, Field(allow_inf_nan=False)]  # 'INF' or 'nan' in YAML is not a quantity
 PartialDate = Annotated[
     StrictStr,
     BeforeValidator(_partial_date),
@@ -224,7 +225,7 @@ class Partner(Model):
 
 class Effect(Model):
     kind: EffectKind
-    value: StrictInt | float
+    value: StrictInt | Number
     unit: Text
     description: Text
     source: Url
@@ -274,8 +275,8 @@ class Sector(Model):
 
 class EmissionsYear(Model):
     year: StrictInt = Field(ge=1900, le=2100)
-    total: float
-    values: dict[Id, float] = Field(description="Tonnes per sector id")
+    total: Number
+    values: dict[Id, Number] = Field(description="Tonnes per sector id")
 
 
 class Population(Model):
