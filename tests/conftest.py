@@ -73,6 +73,13 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_templates(site) -> Path:
+    """The repository's compiled templates (.cache/jinja), made by the build of `site` before any
+    test copies the project: on a fresh clone too, no copy compiles Material's templates again."""
+    return ROOT / CACHE
+
+
 class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -172,8 +179,8 @@ class Tabs:
         context, page = self.open[key]
         if key in self.traffic:
             self.traffic[key].stop()
-            if page.url.startswith("http"):
-                page.evaluate("localStorage.clear(); sessionStorage.clear()")
+            if page.url.startswith("http") and options.get("java_script_enabled", True):
+                page.evaluate("localStorage.clear(); sessionStorage.clear()")  # none is kept without scripts
             page.goto("about:blank")  # leave the site: what the last test left running stops
         context.clear_cookies()
         context.clear_permissions()

@@ -8,12 +8,11 @@ paste them into both places, the guide and this table.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
+import check
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -322,8 +321,18 @@ CASES = {
 }
 
 
+def run_check(root: Path, monkeypatch, capsys, **env: str) -> subprocess.CompletedProcess:
+    """`python hooks/check.py --root ROOT` with `env`, as its main() in this process: the same
+    text (tests/test_messages.py runs the script itself), without starting Python 40 times."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    code = check.main(["--root", str(root)])
+    printed = capsys.readouterr()
+    return subprocess.CompletedProcess(["hooks/check.py"], code, printed.out, printed.err)
+
+
 @pytest.mark.parametrize(("file", "old", "new", "quoted"), CASES.values(), ids=CASES.keys())
-def test_guide_quotes_the_real_message(tmp_path, file, old, new, quoted):
+def test_guide_quotes_the_real_message(tmp_path, monkeypatch, capsys, file, old, new, quoted):
     for name in (P, I, C, E):
         shutil.copy(SNAPSHOT / name, tmp_path / name)
     path = tmp_path / file
@@ -331,15 +340,7 @@ def test_guide_quotes_the_real_message(tmp_path, file, old, new, quoted):
     if old is not None:
         assert text.count(old) == 1, f"{file} no longer holds {old!r} exactly once: choose another example"
     path.write_text(new if old is None else text.replace(old, new), encoding="utf-8")
-    env = {**os.environ, "GITHUB_ACTIONS": "true", "PYTHONUTF8": "1"}
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "check.py"), "--root", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
+    result = run_check(tmp_path, monkeypatch, capsys, GITHUB_ACTIONS="true")
     assert result.returncode == 1, result.stdout + result.stderr
     *lines, summary = result.stderr.splitlines()
     if quoted[0].startswith("::error"):
@@ -349,7 +350,7 @@ def test_guide_quotes_the_real_message(tmp_path, file, old, new, quoted):
     assert f"`{summary}`" in GUIDE, f"CONTRIBUTING.md does not quote the last line: {summary}"
 
 
-def test_guide_quotes_the_message_for_a_source_on_the_sites_own_address(tmp_path):
+def test_guide_quotes_the_message_for_a_source_on_the_sites_own_address(tmp_path, monkeypatch, capsys):
     """With the site published at the programme's old domain, a source there without an archived copy."""
     for name in (P, I, C, E):
         shutil.copy(SNAPSHOT / name, tmp_path / name)
@@ -361,15 +362,7 @@ def test_guide_quotes_the_message_for_a_source_on_the_sites_own_address(tmp_path
         ),
         encoding="utf-8",
     )
-    env = {**os.environ, "SITE_URL": "https://klimatneutralaborlange2030.se/", "PYTHONUTF8": "1"}
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "check.py"), "--root", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
+    result = run_check(tmp_path, monkeypatch, capsys, SITE_URL="https://klimatneutralaborlange2030.se/")
     assert result.returncode == 1
     quoted = [line for line in result.stderr.splitlines() if "/734-2/" in line]
     assert quoted == [

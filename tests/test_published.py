@@ -97,28 +97,24 @@ def headings(page) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("path", "first"), [("x/y/", "sv"), ("en/x/y/", "en"), ("en/parter/finns-inte/", "en"), ("insatser/a/b/c/", "sv")]
 )
-def test_a_dead_link_gets_the_not_found_page_in_both_languages(pages, browser, path, first, javascript):
+def test_a_dead_link_gets_the_not_found_page_in_both_languages(pages, tabs, path, first, javascript):
     """Without JavaScript both languages are there, each marked; with it, the reader's comes first."""
-    context = browser.new_context(java_script_enabled=javascript)
-    page = context.new_page()
+    _, page, _ = tabs.get(1280, java_script_enabled=javascript)
     response = page.goto(pages + path)
     assert response.status == 404
     sv, en = ["Sidan finns inte", "sv"], ["Page not found", "en"]
     assert headings(page) == ([en, sv] if javascript and first == "en" else [sv, en])
     assert page.get_attribute("html", "lang") == "sv"
     assert page.get_attribute("#kb-not-found-en a", "href") == SITE_URL + "en/"
-    context.close()
 
 
-def test_english_dead_links_search_the_english_index(pages, browser):
-    context = browser.new_context()
-    page = context.new_page()
+def test_english_dead_links_search_the_english_index(pages, tabs):
+    _, page, _ = tabs.get(1280)
     page.goto(pages + "en/x/y/")
     config = page.evaluate("JSON.parse(document.getElementById('__config').textContent)")
     assert config["base"] == PREFIX + "en/"
     page.goto(pages + "x/y/")
     assert page.evaluate("JSON.parse(document.getElementById('__config').textContent).base") == PREFIX
-    context.close()
 
 
 def test_robots_txt_points_at_the_sitemap(site):
