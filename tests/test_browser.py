@@ -71,7 +71,7 @@ def test_no_wcag_violation_no_third_party_request_no_cookie(served, tabs, kind, 
 
 @pytest.mark.parametrize("lang, skip", [("sv", "Gå till innehållet"), ("en", "Skip to content")])
 def test_keyboard_skip_link_and_visible_focus(served, tabs, lang, skip):
-    context, page, _ = open_page(tabs, url(served, lang, "parter/borlange-energi/"))
+    _, page, _ = open_page(tabs, url(served, lang, "parter/borlange-energi/"))
     page.keyboard.press("Tab")
     focused = page.evaluate(
         "[document.activeElement.textContent.trim(), getComputedStyle(document.activeElement).outlineStyle]"
@@ -89,7 +89,7 @@ def test_keyboard_skip_link_and_visible_focus(served, tabs, lang, skip):
 
 @pytest.mark.parametrize("lang, other", [("sv", "en"), ("en", "sv")])
 def test_language_switcher_by_keyboard_goes_to_the_twin(served, tabs, lang, other):
-    context, page, _ = open_page(tabs, url(served, lang, "insatser/biogas-fagelmyra/"))
+    _, page, _ = open_page(tabs, url(served, lang, "insatser/biogas-fagelmyra/"))
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate(f"document.activeElement.getAttribute('hreflang') === '{other}'"):
@@ -111,7 +111,7 @@ def test_language_switcher_by_keyboard_goes_to_the_twin(served, tabs, lang, othe
     ],
 )
 def test_search_by_keyboard_finds_records_in_the_page_language_only(served, tabs, lang, query, expected):
-    context, page, requests = open_page(tabs, url(served, lang, ""))
+    _, page, requests = open_page(tabs, url(served, lang, ""))
     page.keyboard.press("/")  # Material's shortcut to the search field
     page.keyboard.type(query)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
@@ -130,14 +130,14 @@ def test_search_by_keyboard_finds_records_in_the_page_language_only(served, tabs
 
 @pytest.mark.parametrize("lang, name", [("sv", "Sök"), ("en", "Search")])
 def test_the_search_dialog_has_a_name_in_the_page_language(served, tabs, lang, name):
-    context, page, _ = open_page(tabs, url(served, lang, ""))
+    _, page, _ = open_page(tabs, url(served, lang, ""))
     page.keyboard.press("/")
     assert page.get_by_role("dialog", name=name, exact=True).count() == 1
 
 
 @pytest.mark.parametrize("lang, placeholder, label", [("sv", "Sök", "Välj språk"), ("en", "Search", "Select language")])
 def test_material_interface_texts_are_in_the_page_language(served, tabs, lang, placeholder, label):
-    context, page, _ = open_page(tabs, url(served, lang, "parter/"))
+    _, page, _ = open_page(tabs, url(served, lang, "parter/"))
     assert page.get_attribute("input.md-search__input", "placeholder") == placeholder
     assert page.get_attribute(".md-select > button", "aria-label") == label
 
@@ -167,7 +167,7 @@ def test_filters_are_shareable_announced_and_follow_the_back_button(served, tabs
     from registry import load_registries
 
     reg = load_registries(ROOT)
-    context, page, _ = open_page(tabs, url(served, "en", "insatser/"), 390)
+    _, page, _ = open_page(tabs, url(served, "en", "insatser/"), 390)
     page.select_option("#kb-filter-category", "transport")
     page.select_option("#kb-filter-status", "ongoing")
     expected = sorted(f"{i.id}/" for i in reg.initiatives if i.category == "transport" and i.status == "ongoing")
@@ -180,7 +180,7 @@ def test_filters_are_shareable_announced_and_follow_the_back_button(served, tabs
 
 
 def test_the_language_switcher_keeps_the_filter(served, tabs):
-    context, page, _ = open_page(tabs, url(served, "sv", "insatser/"), 390)
+    _, page, _ = open_page(tabs, url(served, "sv", "insatser/"), 390)
     page.select_option("#kb-filter-category", "transport")
     page.select_option("#kb-filter-status", "ongoing")
     page.click(".md-select > button")  # the language menu
@@ -191,14 +191,14 @@ def test_the_language_switcher_keeps_the_filter(served, tabs):
 
 
 def test_a_shared_filter_address_opens_filtered(served, tabs):
-    context, page, _ = open_page(tabs, url(served, "sv", "insatser/?part=maserfrakt"))
+    _, page, _ = open_page(tabs, url(served, "sv", "insatser/?part=maserfrakt"))
     assert page.input_value("#kb-filter-partner") == "maserfrakt"
     partners = page.eval_on_selector_all(".kb-portfolio li:not([hidden])", "els => els.map(e => e.dataset.partners)")
     assert partners and all("maserfrakt" in p.split() for p in partners)
 
 
 def test_two_taps_from_home_to_ongoing_transport_and_who_runs_it(served, tabs):
-    context, page, _ = open_page(tabs, url(served, "sv", ""), 390)
+    _, page, _ = open_page(tabs, url(served, "sv", ""), 390)
     page.click("a.kb-card[href*='status/ongoing']")
     page.click("article a[href='#transport']")
     section = page.locator("h2#transport + ul.kb-portfolio")
@@ -208,7 +208,7 @@ def test_two_taps_from_home_to_ongoing_transport_and_who_runs_it(served, tabs):
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_charts_show_with_their_table_source_and_unit_at_320_px(served, tabs, lang):
-    context, page, _ = open_page(tabs, url(served, lang, "klimatneutralt/"), 320)
+    _, page, _ = open_page(tabs, url(served, lang, "klimatneutralt/"), 320)
     chart = page.locator("svg[role=img]").first
     assert chart.is_visible() and chart.bounding_box()["width"] <= 320
     assert page.locator("svg[role=img] title").first.text_content().strip()

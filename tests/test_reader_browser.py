@@ -18,7 +18,7 @@ def centre_x(page, selector: str) -> float:
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_years_are_spaced_by_their_distance_in_pixels(served, tabs, lang, width):
-    context, page, _ = open_page(tabs, url(served, lang, "klimatneutralt/"), width)
+    _, page, _ = open_page(tabs, url(served, lang, "klimatneutralt/"), width)
     for bar in ("svg g[data-year='{}'] rect", "svg.kb-ontrack__svg circle[data-year='{}']"):
         x = {year: centre_x(page, bar.format(year)) for year in (1990, 2000, 2020, 2021)}
         assert x[2021] - x[2020] > 0
@@ -30,7 +30,7 @@ def test_years_are_spaced_by_their_distance_in_pixels(served, tabs, lang, width)
     [("sv", ["Se vad som görs", "Bli en del av arbetet"]), ("en", ["See what is being done", "Join the work"])],
 )
 def test_the_start_page_is_a_landing_page_without_docs_sidebars(served, tabs, lang, actions):
-    context, page, _ = open_page(tabs, url(served, lang, ""), 1280)
+    _, page, _ = open_page(tabs, url(served, lang, ""), 1280)
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert not page.locator(".md-sidebar--secondary").is_visible()
     assert page.locator(".kb-hero h1").is_visible()
@@ -43,7 +43,7 @@ def test_the_start_page_is_a_landing_page_without_docs_sidebars(served, tabs, la
 
 
 def test_the_menu_is_still_there_on_a_phone(served, tabs):
-    context, page, _ = open_page(tabs, url(served, "sv", ""), 390)
+    _, page, _ = open_page(tabs, url(served, "sv", ""), 390)
     page.click("label.md-header__button[for=__drawer]")
     assert page.locator(".md-sidebar--primary a[href='insatser/']").first.is_visible()
 
@@ -53,7 +53,7 @@ def test_a_sector_opens_the_portfolio_filtered_to_its_area(served, tabs):
     from registry import load_registries
 
     reg = load_registries(ROOT)
-    context, page, _ = open_page(tabs, url(served, "en", "klimatneutralt/"), 390)
+    _, page, _ = open_page(tabs, url(served, "en", "klimatneutralt/"), 390)
     page.click("li[data-sector=transport] a.kb-sector__link")
     page.wait_for_url("**/insatser/?omrade=transport")
     shown = page.eval_on_selector_all(".kb-portfolio li:not([hidden])", "els => els.map(e => e.dataset.category)")
@@ -74,7 +74,7 @@ DARK_PAGES = {
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("kind", DARK_PAGES)
 def test_the_dark_scheme_has_no_wcag_violation_and_stores_nothing(served, tabs, kind, lang):
-    context, page, _ = open_page(tabs, url(served, lang, DARK_PAGES[kind]), color_scheme="dark")
+    _, page, _ = open_page(tabs, url(served, lang, DARK_PAGES[kind]), color_scheme="dark")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     result = axe(page)
     violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]]
@@ -83,7 +83,7 @@ def test_the_dark_scheme_has_no_wcag_violation_and_stores_nothing(served, tabs, 
 
 
 def test_the_toggle_switches_the_scheme_and_keeps_the_readers_choice(served, tabs):
-    context, page, traffic = open_page(tabs, url(served, "en", ""))
+    _, page, traffic = open_page(tabs, url(served, "en", ""))
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     page.click("label[title='Switch to dark mode']")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
@@ -94,7 +94,7 @@ def test_the_toggle_switches_the_scheme_and_keeps_the_readers_choice(served, tab
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_the_emissions_tables_sector_column_stays_in_view_on_a_phone(served, tabs, lang):
-    context, page, _ = open_page(tabs, url(served, lang, "klimatneutralt/"), 390)
+    _, page, _ = open_page(tabs, url(served, lang, "klimatneutralt/"), 390)
     wrapper = page.locator(".md-typeset__scrollwrap:has(table.kb-emissions)")
     left = wrapper.bounding_box()["x"]
     wrapper.evaluate("e => e.scrollLeft = e.scrollWidth")
@@ -104,7 +104,7 @@ def test_the_emissions_tables_sector_column_stays_in_view_on_a_phone(served, tab
 
 
 def test_the_signing_matrix_says_it_scrolls_and_keeps_the_partner_in_view_on_a_phone(served, tabs):
-    context, page, _ = open_page(tabs, url(served, "sv", "klimatkontraktet/"), 390)
+    _, page, _ = open_page(tabs, url(served, "sv", "klimatkontraktet/"), 390)
     assert page.locator(".kb-scroll-hint").is_visible()
     wrapper = page.locator(".kb-scroll-shadow")
     left = wrapper.bounding_box()["x"]
@@ -112,7 +112,7 @@ def test_the_signing_matrix_says_it_scrolls_and_keeps_the_partner_in_view_on_a_p
     row = page.locator("table.kb-matrix tbody tr:not(.kb-matrix__group)").last
     assert row.locator("th").bounding_box()["x"] >= left - 1
     assert row.locator("td").last.is_visible()
-    context, page, _ = open_page(tabs, url(served, "sv", "klimatkontraktet/"), 1280)
+    _, page, _ = open_page(tabs, url(served, "sv", "klimatkontraktet/"), 1280)
     assert not page.locator(".kb-scroll-hint").is_visible()
 
 
@@ -134,7 +134,7 @@ STANDALONE = {
 
 @pytest.mark.parametrize("route", STANDALONE)
 def test_links_that_stand_alone_are_at_least_24_px_tall_on_a_phone(served, tabs, route):
-    context, page, _ = open_page(tabs, url(served, "sv", route), 390)
+    _, page, _ = open_page(tabs, url(served, "sv", route), 390)
     for selector in STANDALONE[route]:
         heights = page.locator(selector).evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
         assert heights and min(heights) >= 24, (selector, min(heights or [0]))

@@ -10,7 +10,7 @@ from test_browser import axe, open_page, url
 
 @pytest.mark.parametrize("lang, other", [("sv", "en"), ("en", "sv")])
 def test_the_language_switch_keeps_the_readers_place(served, tabs, lang, other):
-    context, page, traffic = open_page(tabs, url(served, lang, "parter/ssab/#klimatkontraktet"), 390)
+    _, page, traffic = open_page(tabs, url(served, lang, "parter/ssab/#klimatkontraktet"), 390)
     page.click(".md-select > button")
     page.click(f"a.md-select__link[hreflang={other}]")
     page.wait_for_url(url(served, other, "parter/ssab/#klimatkontraktet"), timeout=10_000)
@@ -64,7 +64,7 @@ SCROLL_UP_TO = f"""async ([below, y]) => {{
 def test_the_back_to_top_button_never_covers_a_chart_or_its_legend(served, tabs, width):
     """The button is checked where it matters: one pixel before and after each chart's top and
     bottom edge pass under it, and with the chart's middle under it."""
-    context, page, _ = open_page(tabs, url(served, "sv", "klimatneutralt/"), width)
+    _, page, _ = open_page(tabs, url(served, "sv", "klimatneutralt/"), width)
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")  # final states at once
     page.evaluate(SCROLL_UP_TO, [1500, 1200])  # the button shows: its place can be measured
     layout = page.evaluate(LAYOUT)
@@ -99,7 +99,7 @@ def test_the_back_to_top_button_never_covers_a_chart_or_its_legend(served, tabs,
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_the_search_index_is_fetched_only_when_the_reader_turns_to_search(served, tabs, lang):
-    context, page, requests = open_page(tabs, url(served, lang, ""), 390)
+    _, page, requests = open_page(tabs, url(served, lang, ""), 390)
     assert not [r for r in requests if "search_index.json" in r]
     page.keyboard.press("/")
     page.keyboard.type("biogas")
@@ -108,14 +108,14 @@ def test_the_search_index_is_fetched_only_when_the_reader_turns_to_search(served
 
 
 def test_a_search_results_highlight_still_works_on_arrival(served, tabs):
-    context, page, requests = open_page(tabs, url(served, "sv", "insatser/biogas-fagelmyra/?h=biogas"), 1280)
+    _, page, requests = open_page(tabs, url(served, "sv", "insatser/biogas-fagelmyra/?h=biogas"), 1280)
     page.wait_for_selector("article mark", timeout=10_000)
     assert [r for r in requests if "search_index.json" in r]
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_the_badge_code_is_one_tap_away_and_the_page_passes_axe_on_a_phone(served, tabs, lang):
-    context, page, _ = open_page(tabs, url(served, lang, "parter/din-bil/"), 390)
+    _, page, _ = open_page(tabs, url(served, lang, "parter/din-bil/"), 390)
     page.click("label[for=kb-badge-code]")
     assert page.evaluate("document.activeElement.id") == "kb-badge-code"
     assert page.locator(".kb-badge img").evaluate("img => img.complete && img.naturalWidth > 0")
@@ -123,7 +123,7 @@ def test_the_badge_code_is_one_tap_away_and_the_page_passes_axe_on_a_phone(serve
 
 
 def test_the_scheme_is_stored_only_after_the_readers_choice_also_by_keyboard(served, tabs):
-    context, page, _ = open_page(tabs, url(served, "sv", "klimatneutralt/"))
+    _, page, _ = open_page(tabs, url(served, "sv", "klimatneutralt/"))
     page.goto(url(served, "sv", "parter/"))
     page.wait_for_load_state("load")
     assert page.evaluate("localStorage.length") == 0  # two page views, no choice: nothing kept
