@@ -235,35 +235,22 @@ def test_matrix_cells_have_hidden_words_and_headers_name_the_kind(reg):
 
 
 def test_matrix_marks_swedish_names_on_english_pages(reg):
+    def partner(id: str, name: str, type: str = "company", **more) -> Partner:
+        return Partner(
+            id=id,
+            name=name,
+            type=type,
+            roles=["contributing"],
+            description={"sv": "x", "en": "x"},
+            sources=[f"https://{id}.se"],
+            last_reviewed=date(2024, 1, 1),
+            **more,
+        )
+
     partners = [
-        Partner(
-            id="a",
-            name="Åkeri & Söner <AB>",
-            type="company",
-            roles=["contributing"],
-            description={"sv": "x", "en": "x"},
-            sources=["https://a.se"],
-            last_reviewed=date(2024, 1, 1),
-        ),
-        Partner(
-            id="b",
-            name="Statens x",
-            name_en="State X",
-            type="government-agency",
-            roles=["contributing"],
-            description={"sv": "x", "en": "x"},
-            sources=["https://b.se"],
-            last_reviewed=date(2024, 1, 1),
-        ),
-        Partner(
-            id="c",
-            name="Unsigned",
-            type="company",
-            roles=["contributing"],
-            description={"sv": "x", "en": "x"},
-            sources=["https://c.se"],
-            last_reviewed=date(2024, 1, 1),
-        ),
+        partner("a", "Åkeri & Söner <AB>"),
+        partner("b", "Statens x", "government-agency", name_en="State X"),
+        partner("c", "Unsigned"),
     ]
     contract = ContractEvent(
         id="k",
