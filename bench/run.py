@@ -203,8 +203,8 @@ def make_plain(project: Path, plain: Path) -> None:
     for lang in settings.languages:
         pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob(f"*.{lang}.md")}
         content = build_site(registries, settings, lang, pages, plain / "overrides" / "partials" / "registry")
-        for src_uri, markdown in content.hand_written.items():
-            (docs / src_uri).write_text(markdown, encoding="utf-8")
+        for src_uri, hand_written in content.hand_written.items():
+            (docs / src_uri).write_text(hand_written.fill(hand_written.markdown), encoding="utf-8")
         for src_uri, page in content.pages.items():
             meta = {"title": page.title, "description": page.description, "search": {"exclude": True}}
             front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())

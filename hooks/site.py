@@ -33,6 +33,10 @@ What this adapter assumes about those packages, each checked by tests/test_adapt
     sees it); Material writes search/search_index.json per language build and i18n merges
     them; MkDocs writes sitemap.xml at the root with i18n's alternates; an on_post_build at
     priority -200 runs after i18n's, once every language is built.
+10. MkDocs converts a page's Markdown with Python-Markdown and the configured extensions, which
+    pass an HTML comment that stands as a block of its own into the HTML unchanged, also inside
+    a `markdown` block (md_in_html): a hand-written page's registry markers come through to
+    on_page_content, where the content is filled in.
 The state of one build (all its languages) lives in one object, kept in MkDocs' config under
 KEY: `mkdocs serve` loads a new config, so a rebuild starts from a new state.
 """
@@ -164,11 +168,14 @@ def on_env(env, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     content = state(config).content
-    return markdown if page.file.src_uri in content.pages else content.hand_written[page.file.src_uri]
+    return markdown if page.file.src_uri in content.pages else content.hand_written[page.file.src_uri].markdown
 
 
 def on_page_content(html, page, config, files):
-    return "" if page.file.src_uri in state(config).content.pages else html  # see on_page_context
+    """A hand-written page gets its markers filled in; a record page gets its HTML later
+    (on_page_context)."""
+    content = state(config).content
+    return "" if page.file.src_uri in content.pages else content.hand_written[page.file.src_uri].fill(html)
 
 
 @event_priority(50)  # before the search plugin's, which reads the content (assumption 8)

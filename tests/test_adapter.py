@@ -47,7 +47,7 @@ def on_nav(nav, config, files):
 
 
 def on_page_content(html, page, config, files):
-    record("page_content", config, page=page.file.src_uri)
+    record("page_content", config, page=page.file.src_uri, html=html if page.file.src_uri.startswith("index.") else "")
     return html
 
 
@@ -215,3 +215,21 @@ def test_9_the_output_we_finish_is_where_the_packages_write_it(probe_site):
         assert index["docs"], f"no search index at {language_root}: Material or i18n write it elsewhere now"
         assert (language_root / "404.html").exists() and (language_root / "sitemap.xml").exists()
     assert (probe_site / "pages.xml").exists() and (probe_site / "en" / "pages.xml").exists()
+
+
+def test_10_a_marker_comes_through_the_markdown_as_it_is_and_is_filled_in(events):
+    import markdown
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    convert = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert
+    marker = "<!-- registry:key-figures -->"
+    for text in (f"Text.\n\n{marker}\n\nMore.", f'<div class="x" markdown>\n\n# Title\n\n{marker}\n\n</div>'):
+        assert f"\n{marker}\n" in convert(text), (
+            f"Python-Markdown no longer passes a comment that is a block of its own through unchanged: {text!r}"
+        )
+    for lang in ("sv", "en"):
+        start = next(e["html"] for e in events if e["event"] == "page_content" and e["page"] == f"index.{lang}.md")
+        assert "<!-- registry:" not in start and 'class="kb-figures' in start, (
+            f"the start page ({lang}) has a marker left, or no key figures"
+        )

@@ -65,16 +65,19 @@ class Renderer:
         )
         self.relations = relations(registries)
 
-    def render_page(self, markdown: str, src_uri: str, lang: str) -> str:
-        """Replace each marker in a page's Markdown; an unknown or malformed marker is an error."""
+    def render_markers(self, markdown: str, src_uri: str, lang: str) -> dict[str, str]:
+        """The HTML for each marker in a page's Markdown, by the marker's text; an unknown or
+        malformed marker is an error."""
         here = page_route(src_uri)
-        known = {m.group(0) for m in MARKER.finditer(markdown)}
+        known = {m.group(0): m for m in MARKER.finditer(markdown)}
         for candidate in MARKER_LIKE.findall(markdown):
             if candidate not in known:
                 raise MarkerError(
                     f"{src_uri}: the marker {candidate!r} is not of the form '<!-- registry:NAME -->' alone on its line"
                 )
-        return MARKER.sub(lambda m: self.render_marker(m.group(1), m.group(2), here, lang, src_uri), markdown)
+        return {
+            text: self.render_marker(m.group(1), m.group(2), here, lang, src_uri).strip() for text, m in known.items()
+        }
 
     def render_marker(self, name: str, record_id: str | None, here: str, lang: str, src_uri: str = "") -> str:
         if record_id is None and name in SECTION_MARKERS:
