@@ -37,6 +37,10 @@ What this adapter assumes about those packages, each checked by tests/test_adapt
     pass an HTML comment that stands as a block of its own into the HTML unchanged, also inside
     a `markdown` block (md_in_html): a hand-written page's registry markers come through to
     on_page_content, where the content is filled in.
+11. MkDocs' build() makes the theme's Jinja environment with `config.theme.get_env()` after
+    on_pre_build, and lists the theme's files with `env.list_templates(filter_func=...)`, whose
+    filter drops every path with a part that starts with a dot. A loader that does not go
+    into hidden folders therefore lists the same files, without Material's 14,000 icons.
 The state of one build (all its languages) lives in one object, kept in MkDocs' config under
 KEY: `mkdocs serve` loads a new config, so a rebuild starts from a new state.
 """
@@ -44,9 +48,12 @@ KEY: `mkdocs serve` loads a new config, so a rebuild starts from a new state.
 from __future__ import annotations
 
 import json
+import os
 import sys
+from functools import partial
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -115,6 +122,29 @@ def on_config(config):
 
 def on_pre_build(config) -> None:
     state(config).external_links.lang = config.theme["language"]
+    theme = config.theme
+    if "get_env" not in vars(theme):  # the i18n plugin may give a language a Theme of its own
+        theme.get_env = partial(_theme_env, theme.get_env)
+
+
+def _theme_env(get_env) -> jinja2.Environment:
+    env = get_env()
+    env.loader = ThemeLoader(env.loader.searchpath)
+    return env
+
+
+class ThemeLoader(jinja2.FileSystemLoader):
+    """Material's templates hold 14,000 icons in a hidden folder (.icons), which MkDocs lists on
+    every build of every language and then drops (assumption 11): 0.08 s of a 0.85 s build.
+    This loader lists the same files without going into hidden folders."""
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for root in self.searchpath:
+            for folder, subfolders, names in os.walk(root, followlinks=self.followlinks):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                found.update(Path(folder, name).relative_to(root).as_posix() for name in names)
+        return sorted(found)
 
 
 def on_files(files, config):

@@ -3,8 +3,10 @@ one test each (numbered as there), so that an upgrade that breaks one says which
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+from functools import partial
 from pathlib import Path
 
 import material
@@ -56,6 +58,11 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_env(env, config, files):
+    record("env", config, loader=type(env.loader).__name__)
+    return env
+
+
 def on_post_build(config):
     handlers = [getattr(h, "__self__", h).__class__.__name__ if hasattr(h, "__self__") else h.__module__
                 for h in config.plugins.events["page_context"]]
@@ -88,7 +95,7 @@ def probe_site(events, tmp_path_factory) -> Path:
 
 
 def test_1_each_language_is_built_in_turn_with_the_same_config(events):
-    assert [(e["event"], e["lang"]) for e in events if not e["event"].startswith("page_")] == [
+    assert [(e["event"], e["lang"]) for e in events if e["event"] in ("pre_build", "files", "nav", "post_build")] == [
         ("pre_build", "sv"),
         ("files", "sv"),
         ("nav", "sv"),
@@ -161,8 +168,14 @@ def test_6_our_copy_of_materials_search_differs_only_by_the_dialogs_name():
     )
 
 
+def _load_adapter():
+    spec = importlib.util.spec_from_file_location("adapter_under_test", ROOT / "hooks" / "site.py")
+    adapter = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(adapter)
+    return adapter
+
+
 def test_7_registry_files_are_watched_as_often_as_the_adapter_asks(tmp_path):
-    import importlib.util
     import inspect
 
     from mkdocs.commands import serve
@@ -172,9 +185,7 @@ def test_7_registry_files_are_watched_as_often_as_the_adapter_asks(tmp_path):
     assert source.index("on_serve(") < source.index("for item in config.watch"), (
         "mkdocs serve now watches `watch:` paths before on_serve: the interval would not reach them"
     )
-    spec = importlib.util.spec_from_file_location("adapter_under_test", ROOT / "hooks" / "site.py")
-    adapter = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(adapter)
+    adapter = _load_adapter()
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     try:
         adapter.on_serve(server, config=None, builder=None)
@@ -233,3 +244,32 @@ def test_10_a_marker_comes_through_the_markdown_as_it_is_and_is_filled_in(events
         assert "<!-- registry:" not in start and 'class="kb-figures' in start, (
             f"the start page ({lang}) has a marker left, or no key figures"
         )
+
+
+def test_11_the_theme_files_are_listed_without_hidden_folders_and_are_the_same(events, tmp_path):
+    import inspect
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    source = inspect.getsource(build)
+    assert (
+        source.index("on_pre_build(")
+        < source.index("config.theme.get_env()")
+        < source.index("add_files_from_theme(env")
+    ), "MkDocs no longer makes the theme's environment with config.theme.get_env() after on_pre_build"
+    assert {e["lang"]: e["loader"] for e in events if e["event"] == "env"} == {"sv": "ThemeLoader", "en": "ThemeLoader"}
+    adapter = _load_adapter()
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
+    listed = {}
+    for name, get_env in (
+        ("MkDocs", config.theme.get_env),
+        ("ours", partial(adapter._theme_env, config.theme.get_env)),
+    ):
+        files = Files([])
+        files.add_files_from_theme(get_env(), config)
+        listed[name] = sorted(f.src_uri for f in files)
+    assert len(listed["MkDocs"]) > 20 and listed["ours"] == listed["MkDocs"], (
+        "MkDocs now copies a file from a hidden folder of the theme: the adapter's ThemeLoader would leave it out"
+    )
