@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/preview.py [--edits 5]
 
-It copies the real project to a temporary folder, starts `mkdocs serve` there, and then, edit
-after edit, changes one partner's Swedish description in partners.yaml and measures the time
+It copies the real project to a temporary folder, starts the editors' preview on it
+(`scripts/serve -f <copy>/mkdocs.yml`, so with the settings editors get), and then, edit after edit, changes one partner's Swedish description in partners.yaml and measures the time
 until the served partner page shows the new text (polled every 20 ms): what an editor waits
 between saving the file and seeing the change after a reload.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -70,16 +71,15 @@ def main() -> None:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
+            [ROOT / "scripts" / "serve", "-f", project / "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"},
-        )  # as scripts/serve does
+            env={**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/"},
+        )  # scripts/serve execs MkDocs, so this is the server's process
         try:
             url = f"http://127.0.0.1:{port}/parter/ssab/"
             first = wait_for(url, OLD)
-            print(f"`mkdocs serve` answered after {first:.2f} s (its first build, from process start)")
+            print(f"`mkdocs serve` answered after {first:.2f} s (setup and its first build, from process start)")
             registry = project / "partners.yaml"
             text = registry.read_text(encoding="utf-8")
             assert OLD in text, "SSAB's description changed: update OLD in bench/preview.py"
@@ -94,7 +94,7 @@ def main() -> None:
                 f"over {args.edits} edits ({', '.join(f'{t:.2f}' for t in times)})"
             )
         finally:
-            server.terminate()
+            server.send_signal(signal.SIGINT)  # Ctrl-C, as an editor stops it: MkDocs removes its site folder
             server.wait(timeout=30)
 
 

@@ -4,14 +4,17 @@ mistake in the terminal (no traceback), and shows the site again once it is fixe
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
+from pathlib import Path
 
-from conftest import MINIMAL, copy_project
+from conftest import MINIMAL, ROOT, copy_project
+
+MEMORY = Path("/dev/shm")
 
 
 def free_port() -> int:
@@ -54,22 +57,28 @@ def wait_for_line(lines: list[str], text: str, seconds: float = 60) -> bool:
     return False
 
 
+def previews() -> set[Path]:
+    """The preview folders MkDocs has in memory (scripts/serve puts them in /dev/shm)."""
+    return {folder for folder in MEMORY.glob("mkdocs_*") if (folder / "parter" / "borlange-energi").is_dir()}
+
+
 def test_serve_shows_a_registry_edit_and_survives_a_mistake(tmp_path):
     project = copy_project(tmp_path / "project", registries=MINIMAL)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
+    before = previews()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
+        [ROOT / "scripts" / "serve", "-f", project / "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+        env={**os.environ, "SITE_URL": base},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-    )
+    )  # the editors' command; it execs MkDocs, so this is the server's process
     output, reader = follow(server.stdout)
     try:
         assert wait_for(base + "parter/borlange-energi/", "Borlänge Energi")
+        if MEMORY.is_dir():
+            assert previews() - before, "scripts/serve did not put the preview in memory (/dev/shm)"
         partners = project / "partners.yaml"
         partners.write_text(
             partners.read_text(encoding="utf-8").replace("name: Borlänge Energi", "name: Borlänge Energi AB"),
@@ -86,8 +95,9 @@ def test_serve_shows_a_registry_edit_and_survives_a_mistake(tmp_path):
         )
         assert wait_for(base + "parter/borlange-energi/", "Borlänge Energi AB")
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # Ctrl-C, as an editor stops it
         server.wait(timeout=30)
         reader.join(timeout=30)
         server.stdout.close()
     assert "Traceback" not in "".join(output)
+    assert previews() <= before, "the preview's folder was left in memory after Ctrl-C"
