@@ -35,7 +35,14 @@ COPY = (
     "schemas",
     "docs",
 )
-OLD = "Stålföretag med valsverk"  # the start of SSAB's Swedish description
+OLD = "Stålföretag med valsverk"
+# Ctrl-C (SIGINT) at its default for the server, as in a terminal: run in the background, this
+# script's children would inherit SIGINT ignored, and MkDocs would not stop and clean up on it.
+WITH_CTRL_C = [
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+]  # the start of SSAB's Swedish description
 
 
 def fetch(url: str) -> str:
@@ -71,7 +78,7 @@ def main() -> None:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         server = subprocess.Popen(
-            [ROOT / "scripts" / "serve", "-f", project / "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+            [*WITH_CTRL_C, ROOT / "scripts" / "serve", "-f", project / "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env={**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/"},

@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -15,6 +16,13 @@ from pathlib import Path
 from conftest import MINIMAL, ROOT, copy_project
 
 MEMORY = Path("/dev/shm")
+# Runs a command with Ctrl-C (SIGINT) at its default, as in a terminal: a process started in the
+# background (CI, `cmd &`) inherits SIGINT ignored, and Python then never raises KeyboardInterrupt.
+WITH_CTRL_C = [
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+]
 
 
 def free_port() -> int:
@@ -68,15 +76,15 @@ def test_serve_shows_a_registry_edit_and_survives_a_mistake(tmp_path):
     base = f"http://127.0.0.1:{port}/"
     before = previews()
     server = subprocess.Popen(
-        [ROOT / "scripts" / "serve", "-f", project / "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+        [*WITH_CTRL_C, ROOT / "scripts" / "serve", "-f", project / "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
         env={**os.environ, "SITE_URL": base},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-    )  # the editors' command; it execs MkDocs, so this is the server's process
+    )  # the editors' command; it and the shim exec MkDocs: this is the server's process
     output, reader = follow(server.stdout)
     try:
-        assert wait_for(base + "parter/borlange-energi/", "Borlänge Energi")
+        assert wait_for(base + "parter/borlange-energi/", "Borlänge Energi"), "".join(output)
         if MEMORY.is_dir():
             assert previews() - before, "scripts/serve did not put the preview in memory (/dev/shm)"
         partners = project / "partners.yaml"
@@ -84,20 +92,26 @@ def test_serve_shows_a_registry_edit_and_survives_a_mistake(tmp_path):
             partners.read_text(encoding="utf-8").replace("name: Borlänge Energi", "name: Borlänge Energi AB"),
             encoding="utf-8",
         )
-        assert wait_for(base + "en/parter/borlange-energi/", "Borlänge Energi AB")
+        assert wait_for(base + "en/parter/borlange-energi/", "Borlänge Energi AB"), "".join(output)
         partners.write_text(
             partners.read_text(encoding="utf-8").replace("    website:", "    webbsite:"), encoding="utf-8"
         )
         # MkDocs holds requests while a rebuild fails; fixing the mistake brings the site back
-        assert wait_for_line(output, "unknown field 'webbsite' — did you mean 'website'?")
+        assert wait_for_line(output, "unknown field 'webbsite' — did you mean 'website'?"), "".join(output)
         partners.write_text(
             partners.read_text(encoding="utf-8").replace("    webbsite:", "    website:"), encoding="utf-8"
         )
-        assert wait_for(base + "parter/borlange-energi/", "Borlänge Energi AB")
+        assert wait_for(base + "parter/borlange-energi/", "Borlänge Energi AB"), "".join(output)
     finally:
         server.send_signal(signal.SIGINT)  # Ctrl-C, as an editor stops it
-        server.wait(timeout=30)
-        reader.join(timeout=30)
-        server.stdout.close()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+            raise AssertionError("the preview did not stop on Ctrl-C; it printed:\n" + "".join(output)) from None
+        finally:
+            reader.join(timeout=30)
+            server.stdout.close()
     assert "Traceback" not in "".join(output)
     assert previews() <= before, "the preview's folder was left in memory after Ctrl-C"
