@@ -1,9 +1,10 @@
 """The site's content for one language, from the registries: the one entry point of the core.
 
 `build_site` returns plain values: the generated pages (one per record, area and status) with
-their title and description, and their HTML made when asked for; the hand-written pages with their registry markers filled
-in; the lean search entries; and the files (feed, open data) to put beside the pages. It knows
-nothing of MkDocs: an engine adapter (hooks/site.py) delivers these values to the engine.
+their title and description, and their HTML made when asked for; the hand-written pages with
+the HTML for their registry markers; the lean search entries; and the files (feed, open data)
+to put beside the pages. It knows nothing of MkDocs: an engine adapter (hooks/site.py) delivers
+these values to the engine.
 """
 
 from __future__ import annotations
