@@ -36,7 +36,9 @@ What this adapter assumes about those packages, each checked by tests/test_adapt
 10. MkDocs converts a page's Markdown with Python-Markdown and the configured extensions, which
     pass an HTML comment that stands as a block of its own into the HTML unchanged, also inside
     a `markdown` block (md_in_html): a hand-written page's registry markers come through to
-    on_page_content, where the content is filled in.
+    on_page_content, where the content is filled in. MkDocs checks links to anchors against
+    `page.present_anchor_ids`, set while converting and read once every page is written: the
+    adapter adds the ids of the HTML it puts in later (markers, record pages).
 11. MkDocs' build() makes the theme's Jinja environment with `config.theme.get_env()` after
     on_pre_build, and lists the theme's files with `env.list_templates(filter_func=...)`, whose
     filter drops every path with a part that starts with a dot. A loader that does not go
@@ -62,7 +64,7 @@ from mkdocs.utils.meta import get_data
 sys.path.insert(0, str(Path(__file__).parent))
 
 from registry import RegistryError, load_registries
-from registry.content import ContentError, SiteContent, build_site, generated_paths
+from registry.content import ContentError, SiteContent, anchor_ids, build_site, generated_paths
 from registry.external_links import ExternalLinks
 from registry.formatting import RECORD_ROUTES
 from registry.settings import settings_from_config
@@ -205,7 +207,11 @@ def on_page_content(html, page, config, files):
     """A hand-written page gets its markers filled in; a record page gets its HTML later
     (on_page_context)."""
     content = state(config).content
-    return "" if page.file.src_uri in content.pages else content.hand_written[page.file.src_uri].fill(html)
+    if page.file.src_uri in content.pages:
+        return ""
+    hand_written = content.hand_written[page.file.src_uri]
+    page.present_anchor_ids = {*(page.present_anchor_ids or ()), *hand_written.anchors}
+    return hand_written.fill(html)
 
 
 @event_priority(50)  # before the search plugin's, which reads the content (assumption 8)
@@ -215,6 +221,7 @@ def on_page_context(context, page, config, nav):
     generated = state(config).content.pages.get(page.file.src_uri)
     if generated is not None:
         page.content = generated.html
+        page.present_anchor_ids = anchor_ids(page.content)
         if generated.structured_data:
             page.meta["jsonld"] = generated.structured_data
     return context

@@ -12,7 +12,7 @@ from pathlib import Path
 import material
 import pytest
 
-from conftest import MINIMAL, ROOT, copy_project
+from conftest import MINIMAL, ROOT, build, copy_project, said
 
 MATERIAL = Path(material.__file__).parent / "templates"
 
@@ -273,3 +273,18 @@ def test_11_the_theme_files_are_listed_without_hidden_folders_and_are_the_same(e
     assert len(listed["MkDocs"]) > 20 and listed["ours"] == listed["MkDocs"], (
         "MkDocs now copies a file from a hidden folder of the theme: the adapter's ThemeLoader would leave it out"
     )
+
+
+def test_10_links_to_anchors_in_the_registrys_html_are_checked_against_it(tmp_path):
+    project = copy_project(tmp_path / "project", registries=MINIMAL)
+    page = project / "docs" / "om-viable-cities.sv.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n[Samordnaren](parter/index.md#coordinator), "
+        "[kommunens insatser](parter/borlange-kommun.md#insatser), [fel](parter/index.md#ingen-sadan)\n",
+        encoding="utf-8",
+    )
+    result = build(project, tmp_path / "site")
+    assert [line for line in said(result) if "anchor" in line] == [
+        "WARNING -  Doc file 'om-viable-cities.sv.md' contains a link 'parter/index.md#ingen-sadan', but the doc "
+        "'parter/index.sv.md' does not contain an anchor '#ingen-sadan'."
+    ], "MkDocs no longer finds the ids of HTML the adapter puts in after converting (a marker's, a record page's)"

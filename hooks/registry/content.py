@@ -9,9 +9,11 @@ these values to the engine.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from html import unescape
 from pathlib import Path
 
 import jinja2
@@ -24,6 +26,8 @@ from .load import Registries
 from .render import MARKER, MarkerError, Renderer
 from .settings import Settings
 from .stubs import generated_pages, search_entry
+
+ANCHOR = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,17 @@ class HandWrittenPage:
         for marker, html in self.markers.items():  # escaped HTML: it cannot contain a marker
             text = text.replace(marker, html)
         return text
+
+    @property
+    def anchors(self) -> set[str]:
+        """The ids in the markers' HTML, which links may point to."""
+        return {anchor for html in self.markers.values() for anchor in anchor_ids(html)}
+
+
+def anchor_ids(html: str) -> set[str]:
+    """The ids in HTML made by our templates: they write every id in double quotes, and a quote
+    in a value or in text is escaped."""
+    return {unescape(anchor) for anchor in ANCHOR.findall(html)}
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from .words import WORDS
 
 MARKER = re.compile(r"^<!-- registry:([a-z-]+)(?: ([a-z0-9-]+))? -->$", re.MULTILINE)
 MARKER_LIKE = re.compile(r"<!--\s*registry\b.*?-->", re.DOTALL)
+IN_A_COMMENT = re.compile(r"<!--(?:(?!-->).)*?(<!--\s*registry\b.*?-->)", re.DOTALL)  # a marker inside <!-- … -->
 SECTION_MARKERS = {
     "emissions-chart",
     "initiative-charts",
@@ -69,12 +70,19 @@ class Renderer:
         """The HTML for each marker in a page's Markdown, by the marker's text; an unknown or
         malformed marker is an error."""
         here = page_route(src_uri)
-        known = {m.group(0): m for m in MARKER.finditer(markdown)}
-        for candidate in MARKER_LIKE.findall(markdown):
-            if candidate not in known:
+        alone = {m.start(): m for m in MARKER.finditer(markdown)}
+        for candidate in MARKER_LIKE.finditer(markdown):
+            if candidate.start() not in alone:
                 raise MarkerError(
-                    f"{src_uri}: the marker {candidate!r} is not of the form '<!-- registry:NAME -->' alone on its line"
+                    f"{src_uri}: the marker {candidate.group(0)!r} is not of the form '<!-- registry:NAME -->' "
+                    "alone on its line"
                 )
+        for nested in IN_A_COMMENT.finditer(markdown):
+            raise MarkerError(
+                f"{src_uri}: the marker {nested.group(1)!r} is inside another HTML comment (<!-- … -->); "
+                "take it out of the comment, or delete it"
+            )
+        known = {m.group(0): m for m in alone.values()}
         return {
             text: self.render_marker(m.group(1), m.group(2), here, lang, src_uri).strip() for text, m in known.items()
         }
