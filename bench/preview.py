@@ -35,14 +35,14 @@ COPY = (
     "schemas",
     "docs",
 )
-OLD = "Stålföretag med valsverk"
+OLD = "Stålföretag med valsverk"  # the start of SSAB's Swedish description
 # Ctrl-C (SIGINT) at its default for the server, as in a terminal: run in the background, this
-# script's children would inherit SIGINT ignored, and MkDocs would not stop and clean up on it.
+# script's children would inherit SIGINT ignored, and scripts/serve could not stop on it.
 WITH_CTRL_C = [
     sys.executable,
     "-c",
     "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
-]  # the start of SSAB's Swedish description
+]
 
 
 def fetch(url: str) -> str:
@@ -82,7 +82,7 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env={**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/"},
-        )  # scripts/serve execs MkDocs, so this is the server's process
+        )
         try:
             url = f"http://127.0.0.1:{port}/parter/ssab/"
             first = wait_for(url, OLD)
@@ -101,7 +101,7 @@ def main() -> None:
                 f"over {args.edits} edits ({', '.join(f'{t:.2f}' for t in times)})"
             )
         finally:
-            server.send_signal(signal.SIGINT)  # Ctrl-C, as an editor stops it: MkDocs removes its site folder
+            server.send_signal(signal.SIGINT)  # Ctrl-C, as an editor stops it: its site folder goes
             server.wait(timeout=30)
 
 
