@@ -64,7 +64,7 @@ from mkdocs.utils.meta import get_data
 sys.path.insert(0, str(Path(__file__).parent))
 
 from registry import RegistryError, load_registries
-from registry.content import ContentError, SiteContent, anchor_ids, build_site, generated_paths
+from registry.content import ContentError, SiteContent, anchor_ids, build_site, generated_paths, marker_problems
 from registry.external_links import ExternalLinks
 from registry.formatting import RECORD_ROUTES
 from registry.settings import settings_from_config
@@ -150,23 +150,29 @@ class ThemeLoader(jinja2.FileSystemLoader):
 
 
 def on_files(files, config):
-    """Add the generated pages as files of docs/, before the i18n plugin sorts them by language."""
-    build, clashes = state(config), []
+    """Add the generated pages as files of docs/, before the i18n plugin sorts them by language;
+    before the first language is built, check the markers of every language's pages."""
+    build, problems = state(config), []
     for src_uri in sorted(build.generated):
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             if not existing.content_string.startswith("---\n# Generated from the registries"):
                 folder, name = src_uri.rsplit("/", 1)
                 kind = next(k for k, route in RECORD_ROUTES.items() if route == folder)
-                clashes.append(
+                problems.append(
                     f"docs/{src_uri}: this hand-written page has the address of the page made for "
                     f"{kind} '{name.split('.')[0]}' from the registries; rename or move the page."
                 )
                 continue
             files.remove(existing)  # a copy written to disk by an earlier version of the hooks
         files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
-    if clashes:
-        raise Abort("\n".join(clashes) + STOPPED)
+    if config.theme["language"] == build.settings.languages[0]:  # every language's pages are here
+        pages = files.documentation_pages()
+        problems += marker_problems(
+            build.registries, {f"docs/{f.src_uri}": f.content_string for f in pages if f.src_uri not in build.generated}
+        )
+    if problems:
+        raise Abort("\n".join(problems) + STOPPED)
     return files
 
 

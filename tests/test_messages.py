@@ -486,20 +486,21 @@ def test_a_hand_written_page_where_a_record_page_goes_stops_the_build(tmp_path):
 
 def test_markers_hidden_in_a_comment_or_out_of_place_stop_the_build_with_the_page_named(tmp_path):
     """A marker inside another comment would be filled in and leave that comment open to the end
-    of the page; an indented marker would be filled in or not depending on the rest of the page."""
+    of the page; an indented marker would be filled in or not depending on the rest of the page.
+    Both languages' mistakes come at once, each with its file and line."""
     project = copy_project(tmp_path / "project", registries=MINIMAL)
     join = project / "docs" / "bli-en-del-av.sv.md"  # has <!-- registry:contact --> alone on its line
     join.write_text(
         join.read_text(encoding="utf-8") + "\n- Kontakt:\n\n    <!-- registry:contact -->\n", encoding="utf-8"
     )
-    about = project / "docs" / "om-viable-cities.sv.md"
+    about = project / "docs" / "om-viable-cities.en.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n<!--\n<!-- registry:contact -->\n-->\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
     assert said(result) == [
-        "bli-en-del-av.sv.md: the marker '<!-- registry:contact -->' is not of the form '<!-- registry:NAME -->' "
-        "alone on its line",
-        "om-viable-cities.sv.md: the marker '<!-- registry:contact -->' is inside another HTML comment "
+        "docs/bli-en-del-av.sv.md:45: the marker '<!-- registry:contact -->' is not of the form "
+        "'<!-- registry:NAME -->' alone on its line",
+        "docs/om-viable-cities.en.md:52: the marker '<!-- registry:contact -->' is inside another HTML comment "
         "(<!-- … -->); take it out of the comment, or delete it",
         "Nothing was built: the site is unchanged.",
     ]

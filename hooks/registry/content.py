@@ -23,7 +23,9 @@ from .exports import data_files
 from .feed import atom_feed
 from .formatting import page_route
 from .load import Registries
+from .relations import relations
 from .render import MARKER, MarkerError, Renderer
+from .render import marker_problems as render_marker_problems
 from .settings import Settings
 from .stubs import generated_pages, search_entry
 
@@ -93,6 +95,16 @@ class ContentError(Exception):
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+def marker_problems(registries: Registries, pages: Mapping[str, str]) -> list[str]:
+    """Every mistake in the registry markers of `pages` (a page's path -> its whole text, in
+    any language), one line each with the line in the file: an adapter asks before it builds,
+    so that all are reported at once, not one language's at a time."""
+    records = relations(registries).records
+    return [
+        problem for path, text in pages.items() for problem in render_marker_problems(text, path, records, lines=True)
+    ]
 
 
 def generated_paths(registries: Registries, settings: Settings) -> list[str]:

@@ -5,6 +5,7 @@ render it, with every value escaped and a strict Undefined so that a typo fails 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,52 @@ class MarkerError(Exception):
     pass
 
 
+def marker_problems(
+    text: str, where: str, records: Mapping[str, Mapping[str, object]], lines: bool = False
+) -> list[str]:
+    """Every mistake in the markers of a page's text, one line each, starting with `where` (the
+    page's path) and, with `lines`, the line in `text`. `records`: the ids of each kind of record
+    a marker may name (Relations.records)."""
+
+    def at(position: int) -> str:
+        return f"{where}:{text.count(chr(10), 0, position) + 1}" if lines else where
+
+    alone = {m.start(): m for m in MARKER.finditer(text)}
+    problems = [
+        (
+            m.start(),
+            f"{at(m.start())}: the marker {m.group(0)!r} is not of the form '<!-- registry:NAME -->' alone on its line",
+        )
+        for m in MARKER_LIKE.finditer(text)
+        if m.start() not in alone
+    ]
+    problems += [
+        (
+            m.start(1),
+            f"{at(m.start(1))}: the marker {m.group(1)!r} is inside another HTML comment (<!-- … -->); "
+            "take it out of the comment, or delete it",
+        )
+        for m in IN_A_COMMENT.finditer(text)
+    ]
+    problems += [
+        (m.start(), f"{at(m.start())}: {problem}")
+        for m in alone.values()
+        if (problem := _marker_problem(m.group(1), m.group(2), records))
+    ]
+    return [problem for _, problem in sorted(problems)]
+
+
+def _marker_problem(name: str, record_id: str | None, records: Mapping[str, Mapping[str, object]]) -> str | None:
+    if record_id is None and name in SECTION_MARKERS:
+        return None
+    if record_id is not None and name in RECORD_ROUTES:
+        return None if record_id in records[name] else f"no {name} has the id '{record_id}'"
+    return (
+        f"unknown marker 'registry:{name}{' ' + record_id if record_id else ''}'; "
+        f"known markers: {', '.join(sorted(SECTION_MARKERS))}"
+    )
+
+
 class Renderer:
     def __init__(
         self, registries: Registries, settings: Settings, templates: Path, compiled: jinja2.BytecodeCache | None = None
@@ -67,40 +114,25 @@ class Renderer:
         self.relations = relations(registries)
 
     def render_markers(self, markdown: str, src_uri: str, lang: str) -> dict[str, str]:
-        """The HTML for each marker in a page's Markdown, by the marker's text; an unknown or
-        malformed marker is an error."""
+        """The HTML for each marker in a page's Markdown, by the marker's text. A page with a
+        mistake in its markers is an error (MarkerError, every mistake one line)."""
+        problems = marker_problems(markdown, src_uri, self.relations.records)
+        if problems:
+            raise MarkerError("\n".join(problems))
         here = page_route(src_uri)
-        alone = {m.start(): m for m in MARKER.finditer(markdown)}
-        for candidate in MARKER_LIKE.finditer(markdown):
-            if candidate.start() not in alone:
-                raise MarkerError(
-                    f"{src_uri}: the marker {candidate.group(0)!r} is not of the form '<!-- registry:NAME -->' "
-                    "alone on its line"
-                )
-        for nested in IN_A_COMMENT.finditer(markdown):
-            raise MarkerError(
-                f"{src_uri}: the marker {nested.group(1)!r} is inside another HTML comment (<!-- … -->); "
-                "take it out of the comment, or delete it"
-            )
-        known = {m.group(0): m for m in alone.values()}
         return {
-            text: self.render_marker(m.group(1), m.group(2), here, lang, src_uri).strip() for text, m in known.items()
+            m.group(0): self.render_marker(m.group(1), m.group(2), here, lang, src_uri).strip()
+            for m in MARKER.finditer(markdown)
         }
 
     def render_marker(self, name: str, record_id: str | None, here: str, lang: str, src_uri: str = "") -> str:
-        if record_id is None and name in SECTION_MARKERS:
-            context = {}
-        elif record_id is not None and name in RECORD_ROUTES:
-            record = self.relations.records[name].get(record_id)
-            if record is None:
-                raise MarkerError(f"{src_uri}: no {name} has the id '{record_id}'")
+        problem = _marker_problem(name, record_id, self.relations.records)
+        if problem:
+            raise MarkerError(f"{src_uri}: {problem}")
+        context = {}
+        if record_id is not None:
+            record = self.relations.records[name][record_id]
             context = {name: record, "registry_line": self.reg.lines.get((name + "s", record_id), 1)}
-        else:
-            raise MarkerError(
-                f"{src_uri}: unknown marker 'registry:{name}"
-                f"{' ' + record_id if record_id else ''}'; known markers: "
-                f"{', '.join(sorted(SECTION_MARKERS))}"
-            )
         html = self.env.get_template(f"{name}.html").render(self._context(here, lang), **context)
         return "\n" + html.strip() + "\n"
 
