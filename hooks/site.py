@@ -38,7 +38,9 @@ What this adapter assumes about those packages, each checked by tests/test_adapt
     a `markdown` block (md_in_html): a hand-written page's registry markers come through to
     on_page_content, where the content is filled in. MkDocs checks links to anchors against
     `page.present_anchor_ids`, set while converting and read once every page is written: the
-    adapter adds the ids of the HTML it puts in later (markers, record pages).
+    adapter adds the ids of the HTML it puts in later (markers, record pages). MkDocs converts
+    every page before on_env and writes nothing before it: a problem found while converting
+    stops the build there, with the site dir as after an on_nav error.
 11. MkDocs' build() makes the theme's Jinja environment with `config.theme.get_env()` after
     on_pre_build, and lists the theme's files with `env.list_templates(filter_func=...)`, whose
     filter drops every path with a part that starts with a dot. A loader that does not go
@@ -96,6 +98,7 @@ class Build:
         self.content: SiteContent | None = None
         self.search: dict[str, list[dict]] = {}  # every language's entries, for hooks/output.py
         self.not_found: dict[str, str] = {}  # every language's 404 page, for hooks/output.py
+        self.problems: list[str] = []  # markers found inside another comment as pages are converted
 
     def make_content(self, lang: str, files) -> None:
         hand_written = {
@@ -200,7 +203,12 @@ def _escape(text: str) -> str:
 
 
 def on_env(env, config, files):
-    env.bytecode_cache = state(config).compiled  # Material's templates too: compiled once
+    """Every page is converted, and nothing written yet (assumption 10): stop here if a page's
+    markers cannot be filled in."""
+    build = state(config)
+    if build.problems:
+        raise Abort("\n".join(build.problems) + STOPPED)
+    env.bytecode_cache = build.compiled  # Material's templates too: compiled once
     return env
 
 
@@ -216,6 +224,7 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri in content.pages:
         return ""
     hand_written = content.hand_written[page.file.src_uri]
+    state(config).problems += [f"docs/{page.file.src_uri}: {problem}" for problem in hand_written.problems(html)]
     page.present_anchor_ids = {*(page.present_anchor_ids or ()), *hand_written.anchors}
     return hand_written.fill(html)
 

@@ -240,6 +240,12 @@ def test_10_a_marker_comes_through_the_markdown_as_it_is_and_is_filled_in(events
             f"Python-Markdown no longer passes a comment that is a block of its own through unchanged: {text!r}"
         )
     for lang in ("sv", "en"):
+        order = [
+            e["event"] for e in events if e["lang"] == lang and e["event"] in ("page_content", "env", "page_context")
+        ]
+        assert order.index("env") == order.count("page_content") and order[-1] == "page_context", (
+            "MkDocs no longer converts every page before on_env, or renders one before it"
+        )
         start = next(e["html"] for e in events if e["event"] == "page_content" and e["page"] == f"index.{lang}.md")
         assert "<!-- registry:" not in start and 'class="kb-figures' in start, (
             f"the start page ({lang}) has a marker left, or no key figures"

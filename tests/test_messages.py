@@ -11,6 +11,7 @@ import pytest
 
 from conftest import MINIMAL, ROOT, build, copy_project, said
 from registry import RegistryError, load_registries
+from registry.render import SECTION_MARKERS
 
 P, I, C, E = "partners.yaml", "initiatives.yaml", "contracts.yaml", "emissions.yaml"
 CASES = [
@@ -484,23 +485,44 @@ def test_a_hand_written_page_where_a_record_page_goes_stops_the_build(tmp_path):
     ]
 
 
-def test_markers_hidden_in_a_comment_or_out_of_place_stop_the_build_with_the_page_named(tmp_path):
-    """A marker inside another comment would be filled in and leave that comment open to the end
-    of the page; an indented marker would be filled in or not depending on the rest of the page.
-    Both languages' mistakes come at once, each with its file and line."""
+def test_markers_out_of_place_in_any_language_stop_the_build_all_at_once(tmp_path):
+    """An indented marker would be filled in or not depending on the rest of the page. Every
+    page of every language is checked before the first is built, each mistake with its line."""
     project = copy_project(tmp_path / "project", registries=MINIMAL)
     join = project / "docs" / "bli-en-del-av.sv.md"  # has <!-- registry:contact --> alone on its line
     join.write_text(
         join.read_text(encoding="utf-8") + "\n- Kontakt:\n\n    <!-- registry:contact -->\n", encoding="utf-8"
     )
     about = project / "docs" / "om-viable-cities.en.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n<!--\n<!-- registry:contact -->\n-->\n", encoding="utf-8")
+    about.write_text(about.read_text(encoding="utf-8") + "\n<!-- registry:contakt -->\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
     assert said(result) == [
         "docs/bli-en-del-av.sv.md:45: the marker '<!-- registry:contact -->' is not of the form "
         "'<!-- registry:NAME -->' alone on its line",
-        "docs/om-viable-cities.en.md:52: the marker '<!-- registry:contact -->' is inside another HTML comment "
+        "docs/om-viable-cities.en.md:51: unknown marker 'registry:contakt'; known markers: "
+        + ", ".join(sorted(SECTION_MARKERS)),
+        "Nothing was built: the site is unchanged.",
+    ]
+
+
+def test_a_marker_inside_another_comment_stops_the_build_and_code_that_looks_like_one_does_not(tmp_path):
+    """Filled in, a marker inside another comment would leave that comment open to the end of
+    the page. Code spans and blocks that show `<!--` are not comments."""
+    project = copy_project(tmp_path / "project", registries=MINIMAL)
+    join = project / "docs" / "bli-en-del-av.sv.md"  # has <!-- registry:contact --> alone on its line
+    text = join.read_text(encoding="utf-8")
+    join.write_text(
+        text.replace("\n", "\n\nSkriv `<!--` för en kommentar. Text <!--> mer.\n\n```html\n<!-- start\n```\n", 1),
+        encoding="utf-8",
+    )
+    assert build(project, tmp_path / "site").returncode == 0
+    assert 'class="kb-contact' in (tmp_path / "site" / "bli-en-del-av" / "index.html").read_text(encoding="utf-8")
+    join.write_text(text + "\n<!--\n<!-- registry:contact -->\n-->\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert said(result) == [
+        "docs/bli-en-del-av.sv.md: the marker '<!-- registry:contact -->' is inside another HTML comment "
         "(<!-- … -->); take it out of the comment, or delete it",
         "Nothing was built: the site is unchanged.",
     ]

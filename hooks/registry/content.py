@@ -10,7 +10,7 @@ these values to the engine.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from html import unescape
@@ -30,6 +30,7 @@ from .settings import Settings
 from .stubs import generated_pages, search_entry
 
 ANCHOR = re.compile(r'\sid="([^"]+)"')
+NESTED = re.compile(r"<!--\s*registry\b.*?(?=-->|$)", re.DOTALL)  # a marker's start inside a comment
 
 
 @dataclass(frozen=True)
@@ -63,15 +64,47 @@ class HandWrittenPage:
     markers: dict[str, str]  # the marker's text ('<!-- registry:contact -->') -> its HTML
 
     def fill(self, text: str) -> str:
-        """`text` (the converted HTML, or the Markdown itself) with each marker replaced."""
-        for marker, html in self.markers.items():  # escaped HTML: it cannot contain a marker
-            text = text.replace(marker, html)
-        return text
+        """`text` (the converted HTML, or the Markdown itself) with each marker that stands as a
+        comment of its own replaced; one inside another comment stays (see `problems`)."""
+        pieces, done = [], 0
+        for start, end in _comments(text):
+            if text[start:end] in self.markers:
+                pieces += [text[done:start], self.markers[text[start:end]]]
+                done = end
+        return "".join(pieces) + text[done:]
+
+    def problems(self, html: str) -> list[str]:
+        """Markers that the converted page has inside another HTML comment: filled in, they would
+        leave that comment open to the end of the page. Checked in the HTML, where code spans
+        and code blocks are escaped and cannot pass for comments."""
+        found = (NESTED.search(html, start + 4, end) for start, end in _comments(html))
+        return [
+            f"the marker '{html[m.start() : m.end()]}-->' is inside another HTML comment (<!-- … -->); "
+            "take it out of the comment, or delete it"
+            for m in found
+            if m
+        ]
 
     @property
     def anchors(self) -> set[str]:
         """The ids in the markers' HTML, which links may point to."""
         return {anchor for html in self.markers.values() for anchor in anchor_ids(html)}
+
+
+def _comments(text: str) -> Iterator[tuple[int, int]]:
+    """Where each HTML comment starts and ends, as a browser reads them: from `<!--` to the
+    first `-->` (`<!-->` and `<!--->` are empty comments). One pass: no backtracking."""
+    start = text.find("<!--")
+    while start != -1:
+        if text.startswith(">", start + 4):
+            end = start + 5
+        elif text.startswith("->", start + 4):
+            end = start + 6
+        else:
+            close = text.find("-->", start + 4)
+            end = len(text) if close == -1 else close + 3
+        yield start, end
+        start = text.find("<!--", end)
 
 
 def anchor_ids(html: str) -> set[str]:

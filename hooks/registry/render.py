@@ -30,7 +30,6 @@ from .words import WORDS
 
 MARKER = re.compile(r"^<!-- registry:([a-z-]+)(?: ([a-z0-9-]+))? -->$", re.MULTILINE)
 MARKER_LIKE = re.compile(r"<!--\s*registry\b.*?-->", re.DOTALL)
-IN_A_COMMENT = re.compile(r"<!--(?:(?!-->).)*?(<!--\s*registry\b.*?-->)", re.DOTALL)  # a marker inside <!-- … -->
 SECTION_MARKERS = {
     "emissions-chart",
     "initiative-charts",
@@ -69,14 +68,6 @@ def marker_problems(
         )
         for m in MARKER_LIKE.finditer(text)
         if m.start() not in alone
-    ]
-    problems += [
-        (
-            m.start(1),
-            f"{at(m.start(1))}: the marker {m.group(1)!r} is inside another HTML comment (<!-- … -->); "
-            "take it out of the comment, or delete it",
-        )
-        for m in IN_A_COMMENT.finditer(text)
     ]
     problems += [
         (m.start(), f"{at(m.start())}: {problem}")
