@@ -511,9 +511,11 @@ def test_a_marker_inside_another_comment_stops_the_build_and_code_that_looks_lik
     the page. Code spans and blocks that show `<!--` are not comments."""
     project = copy_project(tmp_path / "project", registries=MINIMAL)
     join = project / "docs" / "bli-en-del-av.sv.md"  # has <!-- registry:contact --> alone on its line
-    text = join.read_text(encoding="utf-8")
+    text = join.read_text(encoding="utf-8")  # the code goes right after the front matter, before the marker
     join.write_text(
-        text.replace("\n", "\n\nSkriv `<!--` för en kommentar. Text <!--> mer.\n\n```html\n<!-- start\n```\n", 1),
+        text.replace(
+            "\n---\n", "\n---\n\nSkriv `<!--` för en kommentar. Text <!--> mer.\n\n```html\n<!-- start\n```\n", 1
+        ),
         encoding="utf-8",
     )
     assert build(project, tmp_path / "site").returncode == 0

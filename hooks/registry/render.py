@@ -58,7 +58,8 @@ def marker_problems(
     a marker may name (Relations.records)."""
 
     def at(position: int) -> str:
-        return f"{where}:{text.count(chr(10), 0, position) + 1}" if lines else where
+        line = text.count("\n", 0, position) + 1
+        return f"{where}:{line}" if lines else where
 
     alone = {m.start(): m for m in MARKER.finditer(text)}
     problems = [
