@@ -1,9 +1,13 @@
-"""The change summary of a pull request: `python hooks/changes.py BASE HEAD`.
+"""The change summary of a pull request: `python hooks/changes.py [--preview URL] BASE HEAD`.
 
 Reads the four registries at the git revisions BASE and HEAD and prints, in Markdown, the
 records added, removed and changed (field by field), the pages of the published site that
 change, and the check's result, in Swedish and then in English. The site's address is SITE_URL
-when set, else the default in mkdocs.yml. Always exits 0: the check's own step fails a change.
+when set, else the default in mkdocs.yml; URL is where the built site can be downloaded, linked
+for the pages that are new. Always exits 0: the check's own step fails a change.
+
+The registries are only read (`git show REVISION:FILE`), never checked out or run: the comment
+workflow runs this, main's code, on a pull request's revision.
 
 `python hooks/changes.py --pages OLD_SITE NEW_SITE` prints, for each page whose visible text
 differs between two built sites, a collapsed word-level diff (for the job summary).
@@ -11,6 +15,7 @@ differs between two built sites, a collapsed word-level diff (for the job summar
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -36,6 +41,12 @@ def export(revision: str, folder: Path, repo: Path | None = None) -> Path:
 
 
 def main(argv: list[str]) -> int:
+    preview = ""
+    if argv[:1] == ["--preview"] and len(argv) > 1:
+        preview, argv = argv[1], argv[2:]
+        if not re.fullmatch(r"https://[^\s()<>\[\]`]+", preview):
+            print(f"changes.py: the preview address must be an https:// address, not '{preview}'", file=sys.stderr)
+            return 2
     if argv[:1] == ["--pages"] and len(argv) == 3:
         from registry.pagediff import site_diff
 
@@ -53,7 +64,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as base, tempfile.TemporaryDirectory() as head:
         old = read_version(export(argv[0], Path(base)))
         new = read_version(export(argv[1], Path(head)))
-    print(summary(old, new, read_settings(ROOT / "mkdocs.yml")), end="")
+    print(summary(old, new, read_settings(ROOT / "mkdocs.yml"), preview), end="")
     return 0
 
 

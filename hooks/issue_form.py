@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from registry import RegistryError, load_registries
 from registry.forms import FormError, append_record, make_record
 from registry.load import FILES
+from registry.markdown_text import fenced
 
 ROOT = Path(__file__).resolve().parent.parent
 FAILED = (
@@ -58,7 +59,7 @@ def main(argv: list[str]) -> int:
         print(FAILED + "\n" + "\n".join(map(str, err.messages)))
         return 1
     except RegistryError as err:
-        print(FAILED + "\nKontrollen av registren (The registry check):\n\n```text\n" + err.report() + "\n```")
+        print(FAILED + "\nKontrollen av registren (The registry check):\n\n" + fenced(err.report()))
         return 1
     return 0
 

@@ -67,24 +67,30 @@ def summary(repo: Path) -> str:
     return result.stdout
 
 
-def expected(
-    sv_changes: str,
-    en_changes: str,
-    sv_pages: str,
-    en_pages: str,
-    sv_check: str = "**Kontrollen:** inga fel.",
-    en_check: str = "**The check:** no mistakes.",
-) -> str:
+CHECK_OK = "**Kontrollen:** inga fel. *(**The check:** no mistakes.)*"
+
+
+def expected(sv_changes: str, en_changes: str, sv_pages: str, en_pages: str, check: str = CHECK_OK) -> str:
     return (
-        f"<!-- kb-change-summary -->\n\n## Ändringar i registren\n\n{sv_changes}\n\n### Sidor som ändras\n\n"
-        f"{sv_pages}\n\n{sv_check}\n\n## Changes to the registries\n\n{en_changes}\n\n### Pages that change\n\n"
-        f"{en_pages}\n\n{en_check}\n"
+        f"<!-- kb-change-summary -->\n\n{check}\n\n## Ändringar i registren\n\n{sv_changes}\n\n### Sidor som ändras\n\n"
+        f"{sv_pages}\n\n## Changes to the registries\n\n{en_changes}\n\n### Pages that change\n\n{en_pages}\n"
     )
 
 
-def urls(*routes: str, lang: str = "sv") -> str:
-    prefix = SITE + ("" if lang == "sv" else "en/")
-    return "\n".join(f"- {prefix}{r}" for r in routes)
+def urls(*routes: str, lang: str = "sv", new: tuple[str, ...] = (), gone: tuple[str, ...] = ()) -> str:
+    """The pages part of a summary: changed pages as links to the live site, new and removed by path."""
+    prefix = "site/" + ("" if lang == "sv" else "en/")
+    words = {
+        "sv": ("Ändras", "Nya sidor", "som finns när ändringen är publicerad", "Tas bort"),
+        "en": ("Changed", "New pages", "there once the change is published", "Removed"),
+    }[lang]
+    links = [f"[`/{prefix}{r}`](https://example.org/{prefix}{r})" for r in routes]
+    lines = [f"{words[0]} ({len(links)}): " + " · ".join(links)] if links else []
+    if new:
+        lines.append(f"{words[1]} ({len(new)}), {words[2]}: " + " · ".join(f"`/{prefix}{r}`" for r in new))
+    if gone:
+        lines.append(f"{words[3]} ({len(gone)}): " + " · ".join(f"`/{prefix}{r}`" for r in gone))
+    return "\n\n".join(lines)
 
 
 def test_a_new_partner(repo):
@@ -94,8 +100,8 @@ def test_a_new_partner(repo):
     assert summary(repo) == expected(
         "- Part *Högskolan Dalarna* (`hogskolan-dalarna`) läggs till",
         "- Partner *Dalarna University* (`hogskolan-dalarna`) added",
-        urls("", "parter/") + f"\n- {SITE}parter/hogskolan-dalarna/ (ny sida)",
-        urls("", "parter/", lang="en") + f"\n- {SITE}en/parter/hogskolan-dalarna/ (new page)",
+        urls("", "parter/", new=("parter/hogskolan-dalarna/",)),
+        urls("", "parter/", lang="en", new=("parter/hogskolan-dalarna/",)),
     )
 
 
@@ -113,8 +119,8 @@ def test_a_removed_initiative(repo):
     assert summary(repo) == expected(
         "- Insats *Solceller* (`solceller`) tas bort",
         "- Initiative *Solar power* (`solceller`) removed",
-        urls(*pages).replace("solceller/", "solceller/ (sidan tas bort)"),
-        urls(*pages, lang="en").replace("solceller/", "solceller/ (page removed)"),
+        urls(*[p for p in pages if p != "insatser/solceller/"], gone=("insatser/solceller/",)),
+        urls(*[p for p in pages if p != "insatser/solceller/"], lang="en", gone=("insatser/solceller/",)),
     )
 
 
@@ -131,12 +137,10 @@ def test_a_renamed_id(repo):
         "parter/borlange-energi/",
         "parter/borlange-kommun/",
     ]
-    notes = {"sv": ("(ny sida)", "(sidan tas bort)"), "en": ("(new page)", "(page removed)")}
+    changed = [p for p in pages if p not in ("parter/borlange-energi-ab/", "parter/borlange-energi/")]
     listed = {
-        lang: urls(*pages, lang=lang)
-        .replace("energi-ab/", f"energi-ab/ {notes[lang][0]}")
-        .replace("energi/\n", f"energi/ {notes[lang][1]}\n")
-        for lang in notes
+        lang: urls(*changed, lang=lang, new=("parter/borlange-energi-ab/",), gone=("parter/borlange-energi/",))
+        for lang in ("sv", "en")
     }
     assert summary(repo) == expected(
         "- Part *Borlänge Energi*: id `borlange-energi` → `borlange-energi-ab`: sidans adress ändras\n"
@@ -203,8 +207,8 @@ def test_a_mistake_introduced(repo):
         "- Initiative *Solar power*: status Ongoing → finished; led by borlange-energi → borlange\\_energi",
         urls(*pages),
         urls(*pages, lang="en"),
-        "**Kontrollen hittade 3 fel** – rätta dem, annars kan ändringen inte publiceras:" + mistakes,
-        "**The check found 3 mistakes** — fix them, or the change cannot be published:" + mistakes,
+        "**Kontrollen hittade 3 fel** – rätta dem, annars kan ändringen inte publiceras:"
+        " *(**The check found 3 mistakes** — fix them, or the change cannot be published:)*" + mistakes,
     )
 
 
@@ -231,8 +235,8 @@ def test_text_from_a_pull_request_cannot_make_markup_or_a_second_marker(repo):
     text = summary(repo)
     assert text.count("<!-- kb-change-summary -->") == 1
     assert (
-        "- Part *Evil \\<!-- kb-change-summary --\\> \\*b\\* \\[x\\](y)*: namn Borlänge Energi → "
-        "Evil \\<!-- kb-change-summary --\\> \\*b\\* \\[x\\](y)\n"
+        "- Part *Evil \\<\\!-- kb-change-summary --\\> \\*b\\* \\[x\\](y)*: namn Borlänge Energi → "
+        "Evil \\<\\!-- kb-change-summary --\\> \\*b\\* \\[x\\](y)\n"
     ) in text
 
 
@@ -247,4 +251,5 @@ def test_a_large_change_is_listed_up_to_a_hundred_lines(repo):
     sv, en = summary(repo).split("## Changes to the registries")
     assert sv.count("läggs till\n") == 100 and "\n- … och 20 till\n" in sv
     assert en.count(" added\n") == 100 and "\n- … and 20 more\n" in en
-    assert "\n- … och 22 till\n" in sv  # pages: 120 new ones, the partner list and the home page
+    # pages: the partner list and the home page change; the 120 new ones are named on one line
+    assert "Ändras (2): " in sv and "Nya sidor (120), " in sv and "`/site/parter/part-119/`" in sv

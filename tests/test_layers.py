@@ -14,6 +14,7 @@ CORE = ROOT / "hooks" / "registry"
 # Lowest first: a module may import only modules listed before it.
 ORDER = [
     "problems",
+    "markdown_text",
     "yamltree",
     "words_reader",
     "words",

@@ -351,6 +351,69 @@ CASES = [
         ],
     ),
     (
+        "line-break-in-a-name",
+        P,
+        "    name: Borlänge Energi\n",
+        '    name: "Borlänge Energi\\n## Godkänd av redaktionen"\n',
+        [
+            "partners.yaml:15:5: record borlange-energi, field name: a name or title is one line"
+            " — remove the line break after 'Borlänge Energi'"
+        ],
+    ),
+    (
+        "invisible-character",
+        P,
+        "      sv: Kommunens energibolag.\n",
+        '      sv: "Kommunens \\u202Eenergibolag."\n',
+        [
+            "partners.yaml:19:7: record borlange-energi, field description.sv: the text has an invisible character"
+            " (U+202E RIGHT-TO-LEFT OVERRIDE) after 'Kommunens ' — delete it: retype the text around it, or copy it"
+            " from a plain-text source"
+        ],
+    ),
+    (
+        "zero-width-space-in-a-title",
+        I,
+        "      sv: Solceller\n",
+        '      sv: "Sol\\u200Bceller"\n',
+        [
+            "initiatives.yaml:4:7: record solceller, field title.sv: the text has an invisible character"
+            " (U+200B ZERO WIDTH SPACE) after 'Sol' — delete it: retype the text around it, or copy it"
+            " from a plain-text source"
+        ],
+    ),
+    (
+        "user-name-in-an-address",
+        P,
+        "    website: https://www.borlange.se\n",
+        "    website: https://www.borlange.se@evil.example/\n",
+        [
+            "partners.yaml:6:5: record borlange-kommun, field website: 'https://www.borlange.se@evil.example/'"
+            " leads to evil.example: what stands before '@' is a user name, not the site — write the address of"
+            " the page itself, with nothing before the host but https://"
+        ],
+    ),
+    (
+        "reserved-initiative-id",
+        I,
+        "  - id: solceller\n",
+        "  - id: omrade\n",
+        [
+            "initiatives.yaml:2:5: record omrade, field id: the id 'omrade' is reserved: another page has the"
+            " address it would get — choose another id"
+        ],
+    ),
+    (
+        "id-too-long",
+        I,
+        "  - id: solceller\n",
+        "  - id: " + "solceller-" * 6 + "ab\n",
+        [
+            "initiatives.yaml:2:5: record " + "solceller-" * 6 + "ab, field id: the id is 62 characters long,"
+            " more than 60 — shorten it, e.g. to its first words"
+        ],
+    ),
+    (
         "empty-file",
         C,
         None,

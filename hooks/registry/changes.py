@@ -7,15 +7,16 @@ mistake in it can still be described; the check's result comes from the loader."
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .formatting import route
 from .load import FILES, load_registries
+from .markdown_text import cap, code, fenced, inline, one_line
 from .models import REGISTRIES, VOCABULARIES, in_language, label
 from .problems import Problem, RegistryError
 from .settings import Settings
@@ -58,18 +59,35 @@ T = {
     "changed": ("{field} ändrad", "{field} changed"),
     "pages": ("Sidor som ändras", "Pages that change"),
     "more": ("- … och {n} till", "- … and {n} more"),
+    "more_fields": ("… och {n} fält till", "… and {n} more fields"),
+    "and_more": ("och {n} till", "and {n} more"),
     "no_pages": ("Inga sidor ändras.", "No pages change."),
-    "new_page": ("ny sida", "new page"),
-    "gone_page": ("sidan tas bort", "page removed"),
+    "changed_pages": ("Ändras ({n}): {pages}", "Changed ({n}): {pages}"),
+    "new_pages": ("Nya sidor ({n}), {where}: {pages}", "New pages ({n}), {where}: {pages}"),
+    "in_preview": (
+        "att se i [förhandsvisningen]({url}) tills ändringen är publicerad",
+        "to be seen in the [preview]({url}) until the change is published",
+    ),
+    "after_merge": ("som finns när ändringen är publicerad", "there once the change is published"),
+    "gone_pages": ("Tas bort ({n}): {pages}", "Removed ({n}): {pages}"),
     "check_ok": ("**Kontrollen:** inga fel.", "**The check:** no mistakes."),
+    "check_failed_one": (
+        "**Kontrollen hittade 1 fel** – rätta det, annars kan ändringen inte publiceras:",
+        "**The check found 1 mistake** — fix it, or the change cannot be published:",
+    ),
     "check_failed": (
         "**Kontrollen hittade {n} fel** – rätta dem, annars kan ändringen inte publiceras:",
-        "**The check found {n} mistake{s}** — fix them, or the change cannot be published:",
+        "**The check found {n} mistakes** — fix them, or the change cannot be published:",
     ),
 }
 Record = dict[str, Any]  # a record as the editor wrote it: YAML values, not checked by the models
 FieldPath = tuple[str, ...]  # ("effect", "value"): a field's keys from the record's top
-MAX_LINES = 100  # records or pages listed; the rest are counted
+MAX_LINES = 100  # records listed; the rest are counted
+LIMIT = 60_000  # characters in the whole summary: a pull request comment holds 65,536
+NAME = 100  # characters of a name, id or address in a line
+FIELDS = 12  # changed fields listed for one record
+PROBLEMS = 40  # the check's messages listed, each at most PROBLEM characters
+PROBLEM = 400
 SHORT = 60  # longer texts are said to have changed, not quoted: the page diff shows them
 
 
@@ -223,29 +241,24 @@ def compare(base: Version, head: Version) -> list[Change]:
 
 
 def change_line(change: Change, lang: str) -> str:
-    """'Insats *Biogas vid Fågelmyra*: status Pågår → Genomförd; status enligt källa 2026-05-02'."""
+    """'Insats *Biogas vid Fågelmyra*: status Pågår → Genomförd; status enligt källa 2026-05-02'.
+    Every value in it is the pull request's text, made inert by markdown_text."""
     rid = change.new_id or change.old_id
     kind = "emissions" if rid == "*" else KIND[change.registry]
     name = record_name(kind, change.new or change.old or {}, lang) if kind != "emissions" else None  # one is set
-    head = NOUN[kind][lang == "en"] + (f" {name}" if kind == "year" else f" *{md_escape(name)}*" if name else "")
+    head = NOUN[kind][lang == "en"]
+    if name:
+        head += f" {inline(name, NAME)}" if kind == "year" else f" *{inline(name, NAME)}*"
     if change.new is None or change.old is None:
         state = ("läggs till", "added") if change.old is None else ("tas bort", "removed")
-        return f"{head}{'' if kind == 'year' else f' ({code(rid)})'} {state[lang == 'en']}"
-    said = [md_escape(s) for s in field_changes(change.old, change.new, lang)]
+        return f"{head}{'' if kind == 'year' else f' ({code(cap(str(rid), NAME))})'} {state[lang == 'en']}"
+    said = [inline(s) for s in field_changes(change.old, change.new, lang)]
+    if len(said) > FIELDS:
+        said = [*said[:FIELDS], _t("more_fields", lang, n=len(said) - FIELDS)]
     if change.old_id != change.new_id:
-        said.insert(0, _t("renamed", lang, old=code(change.old_id), new=code(change.new_id)))
+        old, new = code(cap(str(change.old_id), NAME)), code(cap(str(change.new_id), NAME))
+        said.insert(0, _t("renamed", lang, old=old, new=new))
     return f"{head}: " + "; ".join(said)
-
-
-def code(text: object) -> str:
-    return "`" + str(text).replace("`", "'") + "`"
-
-
-def md_escape(text: str) -> str:
-    """Text from the registries inside Markdown: shown as written, never as markup or HTML."""
-    for char in "\\`*_[]<>|":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 def _refs(version: Version, partner: str) -> list[str]:
@@ -309,41 +322,93 @@ def changed_pages(base: Version, head: Version, changes: list[Change]) -> dict[s
     return dict(sorted(pages.items()))
 
 
-def summary(base: Version, head: Version, settings: Settings) -> str:
-    """The change summary in Markdown: Swedish, then English."""
+def summary(base: Version, head: Version, settings: Settings, preview: str = "") -> str:
+    """The change summary in Markdown: the check's result first, then the changes in Swedish and
+    in English. At most LIMIT characters whatever the registries hold: a comment takes 65,536.
+    `preview` is the address of the built site's download, where new pages can be seen."""
     changes = compare(base, head)
     pages = changed_pages(base, head, changes)
-    parts = [MARKER]
+    check = _check_lines(head.problems)
+    parts = [MARKER, "", *check]
+    budget = (LIMIT - len("\n".join(parts))) // len(settings.languages) - 200  # 200: the headings
     for lang in settings.languages:
-        parts += _section(changes, pages, head.problems, settings.site_url + settings.prefix(lang), lang)
+        parts += _section(changes, pages, settings.site_url + settings.prefix(lang), preview, lang, budget)
     return "\n".join(parts) + "\n"
 
 
 def _section(
-    changes: list[Change], pages: dict[str, str], problems: tuple[Problem, ...], prefix: str, lang: str
+    changes: list[Change], pages: dict[str, str], prefix: str, preview: str, lang: str, budget: int
 ) -> list[str]:
     lines = ["", f"## {_t('heading', lang)}", ""]
-    lines += _capped([f"- {change_line(c, lang)}" for c in changes], lang) or [_t("none", lang)]
+    listed = _capped([f"- {change_line(c, lang)}" for c in changes], lang, budget * 2 // 3)
+    lines += listed or [_t("none", lang)]
     lines += ["", f"### {_t('pages', lang)}", ""]
-    notes = {"new": f" ({_t('new_page', lang)})", "gone": f" ({_t('gone_page', lang)})", "changed": ""}
-    lines += _capped([f"- {prefix}{page}{notes[state]}" for page, state in pages.items()], lang) or [
-        _t("no_pages", lang)
-    ]
-    lines += ["", *_check_lines(problems, lang)]
+    lines += _page_lines(pages, prefix, preview, lang, budget - sum(len(line) + 1 for line in listed))
     return lines
 
 
-def _capped(lines: list[str], lang: str) -> list[str]:
-    """At most MAX_LINES lines: a pull request comment has room for some 65,000 characters."""
-    if len(lines) <= MAX_LINES:
-        return lines
-    return lines[:MAX_LINES] + [_t("more", lang, n=len(lines) - MAX_LINES)]
+def _page_lines(pages: dict[str, str], prefix: str, preview: str, lang: str, budget: int) -> list[str]:
+    """The changed pages as links to the published site; new pages, which the published site does
+    not have yet, by their address, with a link to the preview; removed pages by their address."""
+    if not pages:
+        return [_t("no_pages", lang)]
+    shown = {state: [r for r, s in pages.items() if s == state] for state in ("changed", "new", "gone")}
+    lines = []
+    if shown["changed"]:
+        links = [f"[{code('/' + _path(prefix + r))}]({_href(prefix + r)})" for r in shown["changed"]]
+        lines.append(_t("changed_pages", lang, n=len(links), pages=_joined(links, lang, budget // 2)))
+    if shown["new"]:
+        where = _t("in_preview", lang, url=preview) if preview else _t("after_merge", lang)
+        paths = [code("/" + _path(prefix + r)) for r in shown["new"]]
+        lines.append(_t("new_pages", lang, n=len(paths), where=where, pages=_joined(paths, lang, budget // 4)))
+    if shown["gone"]:
+        paths = [code("/" + _path(prefix + r)) for r in shown["gone"]]
+        lines.append(_t("gone_pages", lang, n=len(paths), pages=_joined(paths, lang, budget // 4)))
+    return "\n\n".join(lines).split("\n")
 
 
-def _check_lines(problems: tuple[Problem, ...], lang: str) -> list[str]:
+def _path(address: str) -> str:
+    """The part of an address after the host: 'https://x.org/site/en/parter/' -> 'site/en/parter/'."""
+    return cap(address.split("://", 1)[-1].partition("/")[2], NAME)
+
+
+def _href(address: str) -> str:
+    """An address as a Markdown link's destination: a record id from the pull request is percent-encoded."""
+    scheme, _, rest = address.partition("://")
+    return f"{scheme}://{quote(rest, safe='/')}"
+
+
+def _joined(items: list[str], lang: str, budget: int) -> str:
+    """Items separated by ' · ', as many as `budget` characters hold, then how many more there are."""
+    kept: list[str] = []
+    for item in items:
+        if kept and sum(len(k) + 3 for k in kept) + len(item) > budget:
+            break
+        kept.append(item)
+    rest = len(items) - len(kept)
+    return " · ".join(kept) + (" " + _t("and_more", lang, n=rest) if rest else "")
+
+
+def _capped(lines: list[str], lang: str, budget: int) -> list[str]:
+    """At most MAX_LINES lines and `budget` characters; the rest are counted."""
+    kept: list[str] = []
+    used = 0
+    for line in lines[:MAX_LINES]:
+        if used + len(line) + 1 > budget:
+            break
+        kept.append(line)
+        used += len(line) + 1
+    return kept + ([_t("more", lang, n=len(lines) - len(kept))] if len(kept) < len(lines) else [])
+
+
+def _check_lines(problems: tuple[Problem, ...]) -> list[str]:
+    """The check's result, in both languages; its messages as the check prints them (in English)."""
     if not problems:
-        return [_t("check_ok", lang)]
-    head = _t("check_failed", lang, n=len(problems), s="s" if len(problems) != 1 else "")
-    text = [str(p) for p in problems]
-    fence = "`" * max(3, 1 + max(len(run) for line in text for run in re.findall("`+", line) or [""]))
-    return [head, "", fence + "text", *text, fence]
+        return [f"{_t('check_ok', 'sv')} *({_t('check_ok', 'en')})*"]
+    n = len(problems)
+    sv = _t("check_failed_one" if n == 1 else "check_failed", "sv", n=n)
+    en = _t("check_failed_one" if n == 1 else "check_failed", "en", n=n)
+    text = [cap(one_line(str(p)), PROBLEM) for p in problems[:PROBLEMS]]
+    if n > PROBLEMS:
+        text.append(f"… {_t('and_more', 'sv', n=n - PROBLEMS)} ({_t('and_more', 'en', n=n - PROBLEMS)})")
+    return [f"{sv} *({en})*", "", fenced("\n".join(text))]

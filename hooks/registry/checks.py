@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,16 @@ from .models import CATEGORIES, PARTIAL_DATE_PATTERN, REGISTRIES, STATUSES
 from .problems import Problem
 from .yamltree import Tree, problem_at
 
-RESERVED_IDS = {"index"}  # would collide with the section's own page
+RECORD_KIND = {"partners": "partner", "initiatives": "initiative", "contracts": "contract"}
+
+
+def reserved_ids(name: str) -> set[str]:
+    """Ids whose page address another page has: 'index' (the section's own page), and the first
+    folder of every page kind below the registry's section ('omrade', 'status' under insatser/)."""
+    section = RECORD_ROUTES[RECORD_KIND[name]] + "/"
+    below = {r.removeprefix(section).split("/")[0] for r in RECORD_ROUTES.values() if r.startswith(section)}
+    return {"index"} | below
+
 
 Trees = dict[str, Tree]  # registry name -> its parsed file
 Record = dict[str, object]  # a record as read, before the models check it: field -> value
@@ -58,13 +68,20 @@ def _unique_ids(trees: Trees, name: str) -> list[Problem]:
     if name not in trees:
         return problems  # the file could not be read: it has no records
     tree = trees[name]
+    reserved = reserved_ids(name)
     for i, record in _records(trees, name, name):
         rid = record.get("id")
         if not isinstance(rid, str):
             continue
-        if rid in RESERVED_IDS:
+        if rid in reserved:
             problems.append(
-                problem_at(file, tree, name, (name, i, "id"), f"the id '{rid}' is reserved — choose another id")
+                problem_at(
+                    file,
+                    tree,
+                    name,
+                    (name, i, "id"),
+                    f"the id '{rid}' is reserved: another page has the address it would get — choose another id",
+                )
             )
         if rid in seen:
             first = tree.place((name, seen[rid]))[0]
@@ -266,6 +283,38 @@ def status_warnings(trees: Trees, today: date, review_months: int) -> list[Probl
             )
         )
     return warnings
+
+
+def script_warnings(trees: Trees) -> list[Problem]:
+    """A warning for each name that mixes alphabets ('Воrlänge kommun' with a Cyrillic В and о):
+    look-alike letters make one organisation's name pass for another's."""
+    warnings: list[Problem] = []
+    for i, record in _records(trees, "partners", "partners"):
+        for field in ("name", "name_en"):
+            value = record.get(field)
+            scripts = _scripts(value) if isinstance(value, str) else {}
+            if len(scripts) > 1:
+                said = ", ".join(f"{s.title()} ({''.join(sorted(c))})" for s, c in sorted(scripts.items()))
+                warnings.append(
+                    problem_at(
+                        "partners.yaml",
+                        trees["partners"],
+                        "partners",
+                        ("partners", i, field),
+                        f"warning: the name mixes alphabets: {said} — if it was copied, type it again;"
+                        " letters that look alike make a name look like another",
+                    )
+                )
+    return warnings
+
+
+def _scripts(text: str) -> dict[str, set[str]]:
+    """{alphabet: its letters in `text`}: 'LATIN', 'CYRILLIC', 'GREEK', … from the letters' Unicode names."""
+    found: dict[str, set[str]] = {}
+    for char in text:
+        if char.isalpha():
+            found.setdefault(unicodedata.name(char, "?").split(" ")[0], set()).add(char)
+    return found
 
 
 # --- Sources on the site's own address: they would point into this site -------------------------

@@ -72,6 +72,9 @@ def explain(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
         return f"{_shown(value)} is not an allowed value — use one of: {', '.join(allowed)}"
     if kind == "string_type":
         return _text_expected(value)
+    if kind == "string_too_long":  # only ids have a greatest length
+        limit = error["ctx"]["max_length"]
+        return f"the id is {len(str(value))} characters long, more than {limit} — shorten it, e.g. to its first words"
     if kind in ("string_too_short",):
         return "this text is empty — write the text, or remove the field if it is optional"
     if kind == "string_pattern_mismatch":
@@ -127,6 +130,12 @@ def _pattern_message(name: str, value: object) -> str:
         return (
             f"'{value}' is not a valid id — use lowercase a–z, digits and hyphens,"
             " e.g. borlange-energi (write å, ä, ö as a, a, o)"
+        )
+    if name == "url" and "@" in str(value).split("://", 1)[-1].split("/", 1)[0]:
+        host = str(value).split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1]
+        return (
+            f"'{value}' leads to {host}: what stands before '@' is a user name, not the site"
+            " — write the address of the page itself, with nothing before the host but https://"
         )
     if name == "url":
         return (

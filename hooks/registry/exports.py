@@ -60,8 +60,17 @@ def registry_rows(reg: Registries, name: str) -> list[dict[str, object]]:
     return [_flatten(r) for r in registry_json(reg, name)[name]]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")  # what a spreadsheet may read as a formula
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet shows as text: a text that starts like a formula gets a leading
+    apostrophe (OWASP, "CSV Injection"). Numbers stay numbers, negative ones included."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def registry_csv(reg: Registries, name: str) -> str:
-    rows = registry_rows(reg, name)
+    rows = [{column: csv_cell(value) for column, value in row.items()} for row in registry_rows(reg, name)]
     columns = list(dict.fromkeys(c for row in rows for c in row))
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")

@@ -16,9 +16,12 @@ from typing import Any
 
 import yaml
 
-from .models import ID_PATTERN, PARTIAL_DATE_PATTERN, URL_PATTERN
+from .markdown_text import inline
+from .models import ID_LENGTH, ID_PATTERN, PARTIAL_DATE_PATTERN, URL_PATTERN
 
 NO_RESPONSE = "_No response_"
+LENGTH = 1000  # characters of one message on the issue; an answer quoted in it is cut to fit
+DIGITS = 15  # in an effect's value: more than a double holds is not a measured quantity
 REGISTRY_OF_FORM = {"new-partner.yml": "partners", "new-initiative.yml": "initiatives"}
 LANGUAGE_OF_SUFFIX = {"_sv": ("på svenska", "in Swedish"), "_en": ("på engelska", "in English")}
 Question = dict[str, Any]  # one question of an issue form template, as YAML reads it
@@ -35,7 +38,8 @@ class Message:
     en: str
 
     def __str__(self) -> str:
-        return f"- **{self.label}**: {self.sv} *({self.en})*"
+        """A line of the comment on the issue: the answers quoted in it are the issue's text, made inert."""
+        return f"- **{inline(self.label)}**: {inline(self.sv, LENGTH)} *({inline(self.en, LENGTH)})*"
 
 
 class FormError(Exception):
@@ -90,8 +94,12 @@ def which_form(answers: dict[str, str], forms: Path) -> tuple[str, dict[str, Que
 
 
 def slug(text: str) -> str:
-    """'Högskolan Dalarna' -> 'hogskolan-dalarna'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(FOLD)).strip("-")
+    """'Högskolan Dalarna' -> 'hogskolan-dalarna'; at most ID_LENGTH characters, cut between words."""
+    full = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(FOLD)).strip("-")
+    if len(full) <= ID_LENGTH:
+        return full
+    cut = full[: ID_LENGTH + 1].rsplit("-", 1)[0] if "-" in full[:ID_LENGTH] else full[:ID_LENGTH]
+    return cut.strip("-")
 
 
 def quoted(text: str) -> str:
@@ -151,6 +159,15 @@ class Answers:
         self.values = {questions[label]["id"]: value for label, value in answers.items()}
         self.labels = {q["id"]: label for label, q in questions.items()}
         self.messages: list[Message] = []
+        for field, value in self.values.items():
+            if "<!--" in value:  # github.com hides it: the reviewer would not see what is recorded
+                self.say(
+                    field,
+                    "svaret har dold text (<!-- … -->), som GitHub inte visar – ta bort den, så att det som syns är "
+                    "det som sparas",
+                    "the answer has hidden text (<!-- … -->), which GitHub does not show — remove it, so that what "
+                    "is seen is what is recorded",
+                )
 
     def say(self, field: str, sv: str, en: str) -> None:
         self.messages.append(Message(self.labels.get(field, field), sv, en))
@@ -303,6 +320,13 @@ def effect(a: Answers) -> Record | None:
         return None
     unit = parts.get("unit", "").split(" / ")
     number = parts.get("value", "").replace(" ", "").replace(",", ".")
+    if len(re.sub(r"\D", "", number)) > DIGITS:
+        a.say(
+            "effect",
+            f"värdet har fler än {DIGITS} siffror – skriv ett mätt eller uppskattat tal, till exempel 1200",
+            f"the value has more than {DIGITS} digits — write a measured or estimated number, for example 1200",
+        )
+        return None
     if set(parts) != set(EFFECT_KEYS.values()) or len(unit) != 2 or not re.fullmatch(r"-?\d+(\.\d+)?", number):
         a.say(
             "effect",

@@ -112,6 +112,16 @@ def status_warnings(root: Path | str, today: date, review_months: int) -> list[P
     return sorted(checks.status_warnings(trees, today, review_months))
 
 
+def script_warnings(root: Path | str) -> list[Problem]:
+    """Partner names that mix alphabets (warnings: the build goes on)."""
+    path = Path(root) / FILES["partners"]
+    try:
+        trees = {"partners": read_tree(path.read_bytes(), FILES["partners"])}
+    except (OSError, YamlProblem):
+        return []
+    return sorted(checks.script_warnings(trees))
+
+
 def _load(paths: dict[str, Path], site_url: str | None = None, docs: Path | None = None) -> Registries:
     problems: list[Problem] = []
     trees: dict[str, Tree] = {}

@@ -7,6 +7,7 @@ values carry their Swedish and English labels, used both on the site and in the 
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
@@ -95,7 +96,12 @@ VOCABULARIES: dict[str, Vocabulary] = {
 }
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-URL_PATTERN = r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+@[^\s<>\"']+)$"
+# No user name before the host: https://www.borlange.se@evil.example/ leads to evil.example.
+URL_PATTERN = r"^(https?://[^\s<>\"'/?#@]+([/?#][^\s<>\"']*)?|mailto:[^\s<>\"']+@[^\s<>\"']+)$"
+ID_LENGTH = 60  # characters: an id is a file name and part of an address
+# Characters nobody sees: controls, format characters (right-to-left override, zero-width space,
+# soft hyphen) and the line and paragraph separators. A line break is allowed in longer texts.
+INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
@@ -137,9 +143,42 @@ def _real_date(value: str) -> str:
     return value
 
 
-Id = Annotated[StrictStr, Field(pattern=ID_PATTERN, description="Stable id: a-z, 0-9 and hyphens")]
-Str = Annotated[StrictStr, Field(min_length=1)]
-Url = Annotated[StrictStr, Field(pattern=URL_PATTERN, description="https://, http:// or mailto: address")]
+def _character(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'CONTROL CHARACTER')}"
+
+
+def _visible(value: str) -> str:
+    """A text with no character that a reader cannot see (a line break is seen)."""
+    for i, char in enumerate(value):
+        if char != "\n" and unicodedata.category(char) in INVISIBLE:
+            before = value[max(0, i - 20) : i].rsplit("\n", 1)[-1]
+            where = f"after '{before}'" if before else "at the start"
+            raise ValueError(
+                f"the text has an invisible character ({_character(char)}) {where}"
+                " — delete it: retype the text around it, or copy it from a plain-text source"
+            )
+    return value
+
+
+def _one_line(value: str) -> str:
+    """A name or a title: one line, nothing invisible in it."""
+    if "\n" in value:
+        before = value.split("\n", 1)[0][-20:]
+        raise ValueError(f"a name or title is one line — remove the line break after '{before}'")
+    return _visible(value)
+
+
+Id = Annotated[
+    StrictStr,
+    Field(pattern=ID_PATTERN, max_length=ID_LENGTH, description="Stable id: a-z, 0-9 and hyphens, at most 60"),
+]
+Str = Annotated[StrictStr, Field(min_length=1), AfterValidator(_visible)]
+Line = Annotated[StrictStr, Field(min_length=1), AfterValidator(_one_line)]
+Url = Annotated[
+    StrictStr,
+    Field(pattern=URL_PATTERN, description="https://, http:// or mailto: address"),
+    AfterValidator(_visible),
+]
 Day = Annotated[date, Field(strict=True, description="Date YYYY-MM-DD")]
 Number = Annotated[float, Field(allow_inf_nan=False)]  # 'INF' or 'nan' in YAML is not a quantity
 PartialDate = Annotated[
@@ -167,8 +206,15 @@ class Text(Model):
     en: Str
 
 
+class Heading(Text):
+    """A name or title in Swedish and English: each one line."""
+
+    sv: Line
+    en: Line
+
+
 class Link(Model):
-    title: Text
+    title: Heading
     url: Url
 
 
@@ -203,8 +249,8 @@ def source_url(source: str | Source) -> str:
 
 class Partner(Model):
     id: Id
-    name: Str = Field(description="Official name, as the organisation writes it")
-    name_en: Str | None = Field(None, description="Established English name, only where sourced")
+    name: Line = Field(description="Official name, as the organisation writes it")
+    name_en: Line | None = Field(None, description="Established English name, only where sourced")
     type: PartnerType
     roles: list[Role] = Field(min_length=1)
     website: Url | None = None
@@ -226,14 +272,14 @@ class Partner(Model):
 class Effect(Model):
     kind: EffectKind
     value: StrictInt | Number
-    unit: Text
+    unit: Heading
     description: Text
     source: Url
 
 
 class Initiative(Model):
     id: Id
-    title: Text
+    title: Heading
     summary: Text
     category: Category
     status: Status
@@ -253,7 +299,7 @@ class ContractEvent(Model):
     id: Id
     date: Day
     kind: ContractKind
-    title: Text
+    title: Heading
     summary: Text
     signatories: list[Id] = Field(description="Ids of the partners who signed")
     cities: StrictInt | None = Field(None, ge=1, description="Cities in Klimatneutrala städer 2030 then")
@@ -269,7 +315,7 @@ class ContractEvent(Model):
 
 class Sector(Model):
     id: Id
-    name: Text
+    name: Heading
     category: Category
 
 
@@ -287,7 +333,7 @@ class Population(Model):
 
 
 class Emissions(Model):
-    unit: Text
+    unit: Heading
     source: Link
     upstream: Link
     scope_note: Text

@@ -1,0 +1,60 @@
+"""Text an editor, an issue or a fork controls, placed in Markdown that GitHub renders (the change
+summary, the form's answers on an issue, a pull request's body, a job summary): the one place
+where such text is made inert. GitHub's Markdown turns more than markup into action: @mentions
+notify people, bare addresses become links, and a line break can start a heading of its own.
+
+- `inline(text)`: one line of plain text; markup escaped, addresses and @mentions as code, capped.
+- `code(text)`: a code span that no backtick in the text can close.
+- `fenced(text)`: a code block that no line of the text can close.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Every character that ends a line somewhere: in Markdown, in Unicode, or in a browser's eyes.
+LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
+# What GitHub turns into a link or a notification, whatever the backslashes around it.
+ACTIVE = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+"  # addresses, bare or in angle brackets
+    r"|@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?",  # @user, @org/team
+    re.IGNORECASE,
+)
+# ASCII punctuation that means something in GitHub's Markdown, HTML or math: escaped with a backslash.
+SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&$])")
+ITEM = 300  # characters of editor text in one line of a summary or comment
+
+
+def one_line(text: str) -> str:
+    """Line breaks of every kind as single spaces, and the text trimmed."""
+    return LINE_BREAKS.sub(" ", text).strip()
+
+
+def cap(text: str, limit: int = ITEM) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def inline(text: object, limit: int = ITEM) -> str:
+    """`text` shown as written inside a line of Markdown, never as markup, a link or a mention."""
+    flat = cap(one_line(str(text)), limit)
+    out, last = [], 0
+    for found in ACTIVE.finditer(flat):
+        out += [SPECIAL.sub(r"\\\1", flat[last : found.start()]), code(found.group())]
+        last = found.end()
+    out.append(SPECIAL.sub(r"\\\1", flat[last:]))
+    return "".join(out)
+
+
+def code(text: object) -> str:
+    """A code span around `text` (on one line), with a backtick run longer than any inside it."""
+    flat = one_line(str(text))
+    ticks = "`" * (1 + max((len(run) for run in re.findall("`+", flat)), default=0))
+    pad = " " if flat.startswith(("`", " ")) or flat.endswith(("`", " ")) or not flat else ""
+    return f"{ticks}{pad}{flat}{pad}{ticks}"
+
+
+def fenced(text: str, info: str = "text") -> str:
+    """A fenced code block holding `text`, its fence longer than any backtick run in the text."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{text}\n{fence}"

@@ -1,0 +1,238 @@
+"""Hostile text from a pull request or an issue, in everything made of it for other people: the
+change summary that the bot posts, the converter's comment on an issue, and the open data's CSV
+files. Line breaks, Markdown, @mentions, bare addresses, very long values, formula cells, bidi
+and format characters, and user names in addresses. Quick tier: no browser, no site build."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL, ROOT, copy_project
+from registry import RegistryError, load_registries
+from registry.changes import LIMIT, Version, summary
+from registry.exports import FORMULA_START, csv_cell, data_files
+from registry.forms import slug
+from registry.markdown_text import code, fenced, inline
+from registry.models import ID_LENGTH
+from registry.problems import Problem
+from registry.settings import read_settings
+
+SETTINGS = read_settings(ROOT / "mkdocs.yml")
+PARTNER = {
+    "id": "ssab",
+    "name": "SSAB",
+    "type": "company",
+    "roles": ["contributing"],
+    "description": {"sv": "Stål.", "en": "Steel."},
+    "sources": ["https://www.ssab.com"],
+    "last_reviewed": date(2026, 11, 1),
+}
+
+
+def version(partners: dict[str, dict], problems: tuple[Problem, ...] = (), years: dict | None = None) -> Version:
+    records = {"partners": partners, "initiatives": {}, "contracts": {}, "emissions": years or {}}
+    return Version(records, problems)
+
+
+def changed(**fields: object) -> str:
+    """The summary of a change to one partner's fields."""
+    return summary(version({"ssab": PARTNER}), version({"ssab": {**PARTNER, **fields}}), SETTINGS)
+
+
+def outside_code(markdown: str) -> str:
+    """The text of `markdown` that is not inside a code span or block: where GitHub acts on it."""
+    without_blocks = re.sub(r"^(`{3,})text\n.*?\n\1$", "", markdown, flags=re.DOTALL | re.MULTILINE)
+    return re.sub(r"(`+)(?!`).*?(?<!`)\1(?!`)", "", without_blocks)
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\v", "\f"])
+def test_a_line_break_in_a_name_starts_no_heading_or_line(brk):
+    text = changed(name=f"SSAB{brk}## ✅ Godkänd av redaktionen{brk}https://evil.example/login")
+    lines = text.split("\n")
+    assert not [line for line in lines if line.startswith("## ✅")]
+    assert "- Part *SSAB \\#\\# ✅ Godkänd av redaktionen `https://evil.example/login`*: namn " in text
+    assert not re.search("[\r\u2028\u2029\x85\v\f]", text)
+
+
+def test_mentions_and_addresses_are_code_and_markup_is_escaped():
+    text = changed(name="Hej @octocat och @org/team, se www.evil.example och <https://evil.example> ![x](y) $x$")
+    assert "`@octocat`" in text and "`@org/team`" in text and "`www.evil.example`" in text
+    assert "\\<`https://evil.example>`" in text and "\\!\\[x\\](y)" in text and "\\$x\\$" in text
+    bare = outside_code(text)
+    assert (
+        "@" not in bare
+        and "://" not in bare.replace("](https://example.org", "").replace("https://klimat", "")
+        or "evil" not in bare
+    )
+
+
+def test_every_value_is_escaped_the_year_heading_and_page_addresses_too():
+    years = {"2024\n## Falsk rubrik *x*": {"year": "2024\n## Falsk rubrik *x*", "total": 1}}
+    partner = {**PARTNER, "id": "x) [klicka](https://evil.example"}
+    text = summary(version({}), version({partner["id"]: partner}, years=years), SETTINGS)
+    assert "## Falsk" not in text and "\\#\\# Falsk rubrik \\*x\\*" in text
+    assert "https://evil.example" not in outside_code(text)
+    assert (
+        "New pages (1), there once the change is published: `/site/en/parter/x) [klicka](https://evil.example/`" in text
+    )
+    renamed = summary(version({"ssab": PARTNER}), version({partner["id"]: {**partner, "name": "SSAB"}}), SETTINGS)
+    assert "[`/site/parter/x) [klicka](https://evil.example/`](" not in renamed  # a new page: not linked yet
+    assert "evil" not in outside_code(renamed)
+
+
+def test_a_huge_change_stays_under_the_limit_with_both_languages_and_the_check():
+    source = "https://example.org/" + "a" * 20_000
+    partners = {
+        f"p{n}": {**PARTNER, "id": f"p{n}", "name": "N" * 5_000 + f" {n}", "sources": [source]} for n in range(400)
+    }
+    problems = tuple(
+        Problem("partners.yaml", n, 5, f"p{n}", "name", "x" * 20_000 + "\n```\n## injected") for n in range(300)
+    )
+    text = summary(version({}), version(partners, problems), SETTINGS)
+    assert len(text) <= LIMIT
+    assert "## Changes to the registries" in text and "**The check found 300 mistakes**" in text
+    assert "\n## injected" not in text
+    assert text.count("- Part ") < 400 and "- … och " in text and "- … and " in text
+
+
+def test_one_mistake_is_said_in_the_singular():
+    problem = Problem("partners.yaml", 3, 5, "ssab", "name", "a mistake")
+    text = summary(version({}), version({}, (problem,)), SETTINGS)
+    assert "**Kontrollen hittade 1 fel** – rätta det," in text and "**The check found 1 mistake** — fix it," in text
+
+
+def test_the_helpers_make_text_inert():
+    assert inline("a\u2028b\r\nc") == "a b c"
+    assert inline("x" * 500) == "x" * 299 + "…"
+    assert code("a ``` b") == "````a ``` b````"
+    assert code("`x`") == "`` `x` ``"
+    assert fenced("```\n````") == "`````text\n```\n````\n`````"
+
+
+# --- The converter: the comment on the issue ----------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    dest = copy_project(tmp_path / "project", MINIMAL, compiled=False)
+    shutil.copytree(ROOT / ".github" / "ISSUE_TEMPLATE", dest / ".github" / "ISSUE_TEMPLATE")
+    return dest
+
+
+def convert(project: Path, replace: dict[str, str]) -> tuple[int, str]:
+    body = (ROOT / "tests" / "fixtures" / "issue-forms" / "new-initiative.md").read_text(encoding="utf-8")
+    body = body.replace("\nsolgarden-exempel-ab\n", "\nborlange-energi\n")  # a partner of the minimal registries
+    for old, new in replace.items():
+        assert old in body
+        body = body.replace(old, new, 1)
+    path = project / "issue.md"
+    path.write_text(body, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "issue_form.py"), str(path), "--root", str(project)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stderr == ""  # never a traceback
+    return result.returncode, result.stdout
+
+
+def test_backticks_in_an_answer_cannot_close_the_comments_code_block(project):
+    code_, out = convert(project, {"Solpaneler på Exempelgården": "Sol ```` \u202e ## Rubrik"})
+    assert code_ == 1
+    fence = re.search(r"^(`{3,})text$", out, re.MULTILINE)
+    assert fence and len(fence.group(1)) > 4, out
+    assert out.rstrip().endswith(fence.group(1))
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in out
+
+
+def test_a_five_thousand_digit_effect_is_refused_in_words(project):
+    assert convert(project, {"Värde (value): 1 200": "Värde (value): " + "9" * 5_000}) == (
+        1,
+        "Förslaget kunde inte bli en post i registret. Rätta svaren genom att redigera ärendet, och sätt sedan "
+        "etiketten igen.\n*(The proposal could not become a registry record. Correct the answers by editing the "
+        "issue, then add the label again.)*\n\n"
+        "- **Effekt (Effect) – effect**: värdet har fler än 15 siffror – skriv ett mätt eller uppskattat tal, till "
+        "exempel 1200 *(the value has more than 15 digits — write a measured or estimated number, for example "
+        "1200)*\n",
+    )
+
+
+def test_hidden_text_and_mentions_in_answers(project):
+    status, out = convert(
+        project,
+        {
+            "A made-up project in the tests.": "Fine. <!-- hidden: @octocat https://evil.example -->",
+            "\nborlange-energi\n": "\n@octocat [x](https://evil.example)\n",
+        },
+    )
+    assert status == 1
+    assert "the answer has hidden text (\\<\\!-- … --\\>), which GitHub does not show" in out
+    assert "`@octocat`" in out and "\\[x\\](`https://evil.example)”`" in out
+    assert "@octocat" not in outside_code(out)
+
+
+def test_a_very_long_name_makes_a_short_id():
+    assert len(slug("Ett " * 2_000)) <= ID_LENGTH
+    assert slug("Högskolan Dalarna " * 10) == "hogskolan-dalarna-hogskolan-dalarna-hogskolan-dalarna"
+
+
+# --- The open data: every CSV -------------------------------------------------------------------
+
+FORMULAS = ['=HYPERLINK("https://evil.example","Klicka")', "+1+2", "-2+3", "@SUM(A1)"]
+
+
+def test_formula_cells_are_neutralised_in_every_csv(tmp_path):
+    root = tmp_path / "registries"
+    shutil.copytree(MINIMAL, root)
+    edits = {
+        "partners.yaml": ("name: Borlänge Energi", f"name: '{FORMULAS[0]}'"),
+        "initiatives.yaml": ("sv: Solceller\n", f"sv: '{FORMULAS[1]}'\n"),
+        "contracts.yaml": ("en: Letter of intent", f"en: '{FORMULAS[2]}'"),
+    }
+    for file, (old, new) in edits.items():
+        text = (root / file).read_text(encoding="utf-8")
+        assert old in text
+        (root / file).write_text(
+            text.replace(old, new, 1).replace("en: The", f"en: >-\n        {FORMULAS[3]} The", 1), "utf-8"
+        )
+    files = data_files(load_registries(root), "https://example.org/", {"name": "x", "email": "x@example.org"})
+    csvs = {name: data.decode() for name, data in files.items() if name.endswith(".csv")}
+    assert set(csvs) == {"partners.csv", "initiatives.csv", "contracts.csv", "emissions.csv"}
+    seen = set()
+    for name, text in csvs.items():
+        for row in csv.reader(io.StringIO(text)):
+            for cell in row:
+                assert not cell.startswith(FORMULA_START), f"{name}: {cell!r}"
+                seen |= {f for f in FORMULAS if cell.startswith("'" + f)}
+    assert seen == set(FORMULAS)
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@x", "\tx", "\rx", "\nx"])
+def test_each_formula_start_gets_an_apostrophe(value):
+    assert csv_cell(value) == "'" + value
+    assert csv_cell(-3.5) == -3.5 and csv_cell("Borlänge") == "Borlänge"
+
+
+def test_tabs_and_carriage_returns_never_reach_a_name(tmp_path):
+    root = tmp_path / "registries"
+    shutil.copytree(MINIMAL, root)
+    path = root / "partners.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("name: Borlänge Energi", 'name: "\\t=1+1\\r"', 1), encoding="utf-8"
+    )
+    with pytest.raises(RegistryError) as caught:
+        load_registries(root)
+    assert [p.message for p in caught.value.problems] == [
+        "the text has an invisible character (U+0009 CONTROL CHARACTER) at the start — delete it: retype the text"
+        " around it, or copy it from a plain-text source"
+    ]
