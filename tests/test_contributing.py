@@ -318,6 +318,35 @@ CASES = {
         ARENA_STATUS.replace("completed", "finished"),
         ["::error file=initiatives.yaml,line=399,col=5::" + STATUS_FINISHED.split(": ", 1)[1]],
     ),
+    "line-break-in-a-name": (
+        P,
+        '    name: "SSAB"\n',
+        '    name: "SSAB\\n## Godkänd"\n',
+        [
+            "partners.yaml:90:5: record ssab, field name: a name or title is one line — remove the line break"
+            " after 'SSAB'"
+        ],
+    ),
+    "invisible-character": (
+        P,
+        '    name: "SSAB"\n',
+        '    name: "SS\\u200BAB"\n',
+        [
+            "partners.yaml:90:5: record ssab, field name: the text has an invisible character"
+            " (U+200B ZERO WIDTH SPACE) after 'SS' — delete it: retype the text around it, or copy it from"
+            " a plain-text source"
+        ],
+    ),
+    "user-name-in-an-address": (
+        P,
+        '    website: "https://www.ssab.com"\n',
+        '    website: "https://www.ssab.com@example.net/"\n',
+        [
+            "partners.yaml:93:5: record ssab, field website: 'https://www.ssab.com@example.net/' leads to"
+            " example.net: what stands before '@' is a user name, not the site — write the address of the page"
+            " itself, with nothing before the host but https://"
+        ],
+    ),
 }
 
 

@@ -42,10 +42,28 @@ def test_each_changed_page_is_a_collapsed_word_diff(tmp_path):
         "<ins>Sida New partner</ins>\n\n</details>\n\n"
         "<details><summary>https://example.org/insatser/solceller/ (ändrad, changed)</summary>\n\n"
         "Sida Status: <del>Pågår.</del> <ins>Genomförd.</ins> w0 w1 w2 w3 w4 w5 w6 w7 … "
-        "w22 w23 w24 w25 w26 w27 w28 w29 <ins>&lt;ny&gt;</ins>\n\n</details>\n\n"
+        "w22 w23 w24 w25 w26 w27 w28 w29 <ins>\\<ny\\></ins>\n\n</details>\n\n"
         "<details><summary>https://example.org/parter/y/ (sidan tas bort, page removed)</summary>\n\n"
         "<del>Sida Gone</del>\n\n</details>\n"
     )
+
+
+def test_markdown_in_a_pages_text_stays_text(tmp_path):
+    """The page diff goes into a job summary that GitHub renders as Markdown."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    write(old, "", "<p>Hem</p>")
+    write(new, "", "<p>Hem **fet** [länk](https://evil.example) @octocat &lt;img src=x&gt; | a |</p>")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "changes.py"), "--pages", str(old), str(new)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"SITE_URL": "https://example.org/"},
+    )
+    assert (
+        "Sida Hem <ins>\\*\\*fet\\*\\* \\[länk\\](`https://evil.example)`"
+        " `@octocat` \\<img src=x\\> \\| a \\|</ins>"
+    ) in result.stdout
 
 
 def test_no_change(tmp_path):

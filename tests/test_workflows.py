@@ -180,15 +180,28 @@ def writes(permissions) -> list[str]:
     return sorted(scope for scope, level in permissions.items() if level == "write")
 
 
+MAIN = "${{ github.event.repository.default_branch }}"
+# Shell that puts other code than main's in the working tree, where a later step would run it.
+SWITCHES = re.compile(r"git (checkout|switch|worktree|reset|restore|pull)\b|gh pr checkout")
+
+
+def _checks_out_other_code(step: dict) -> bool:
+    if str(step.get("uses", "")).startswith("actions/checkout@"):
+        return step.get("with", {}).get("ref", MAIN) != MAIN
+    return bool(SWITCHES.search(str(step.get("run", ""))))
+
+
 def fork_safety_problems(workflow: dict, name: str) -> list[str]:
-    """Every job that checks out or runs a pull request's code while its token can write."""
+    """Every job that checks out or runs a pull request's code while its token can write. With a
+    write token (pull_request_target, workflow_run), a checkout of main is allowed, nothing else."""
     events = triggers(workflow)
     problems = []
     for job_id, job in workflow.get("jobs", {}).items():
         steps = job.get("steps", [])
         checks_out = any(str(s.get("uses", "")).startswith("actions/checkout@") for s in steps)
         runs_code = checks_out or any("run" in s for s in steps) or "uses" in job
-        risky = (events & RUNS_PR_CODE and runs_code) or (events & WRITE_TOKEN and checks_out)
+        other_code = any(_checks_out_other_code(s) for s in steps)
+        risky = (events & RUNS_PR_CODE and runs_code) or (events & WRITE_TOKEN and other_code)
         scopes = writes(job.get("permissions", workflow.get("permissions")))
         if risky and scopes:
             problems.append(f"{name}: job '{job_id}' runs pull-request code with write access: {', '.join(scopes)}")
@@ -221,7 +234,13 @@ def test_no_write_token_where_a_forks_code_runs(path):
                 "jobs": {
                     "j": {
                         "permissions": {"pull-requests": "write"},
-                        "steps": [{"uses": "actions/checkout@abc"}, {"run": "x"}],
+                        "steps": [
+                            {
+                                "uses": "actions/checkout@abc",
+                                "with": {"ref": "${{ github.event.workflow_run.head_sha }}"},
+                            },
+                            {"run": "x"},
+                        ],
                     }
                 },
             },
@@ -230,7 +249,12 @@ def test_no_write_token_where_a_forks_code_runs(path):
         (
             {
                 True: {"pull_request_target": {}},
-                "jobs": {"j": {"permissions": "write-all", "steps": [{"uses": "actions/checkout@abc"}]}},
+                "jobs": {
+                    "j": {
+                        "permissions": "write-all",
+                        "steps": [{"run": "git fetch origin pull/1/head && git checkout FETCH_HEAD"}],
+                    }
+                },
             },
             "w.yml: job 'j' runs pull-request code with write access: write-all",
         ),
@@ -240,12 +264,117 @@ def test_the_fork_safety_rule_catches_write_tokens(workflow, problem):
     assert fork_safety_problems(workflow, "w.yml") == [problem]
 
 
-def test_the_comment_workflow_writes_only_comments_and_checks_out_nothing():
+def steps_with_token(job: dict) -> list[str]:
+    """The names of the steps that can see the job's token: in their env, inputs or command."""
+    return [
+        step.get("name", step.get("uses", ""))
+        for step in job["steps"]
+        if "github.token" in str(step) or "GITHUB_TOKEN" in str(step) or "GH_TOKEN" in str(step)
+    ]
+
+
+def test_the_comment_is_made_by_mains_code_from_the_pull_requests_files_as_data():
+    """Finding 1 of issue #20: a fork's code made the summary that the bot posted word for word."""
     workflow = load(WORKFLOWS / "pr-comment.yml")
     assert triggers(workflow) == {"workflow_run"}
     job = workflow["jobs"]["comment"]
-    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
-    assert not any("checkout" in str(step.get("uses", "")) for step in job["steps"])
+    assert job["permissions"] == {"actions": "read", "contents": "read", "pull-requests": "write"}
+    assert "env" not in job or not {"GH_TOKEN", "GITHUB_TOKEN"} & set(job["env"])
+    steps = {step["name"]: step for step in job["steps"]}
+    checkout = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/checkout@"))
+    assert checkout["with"]["ref"] == MAIN and checkout["with"]["persist-credentials"] is False
+    downloads = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/download-artifact@")]
+    assert [d["with"]["name"] for d in downloads] == ["pr-number"]  # the number, and nothing else
+    summarise = steps["Sammanfatta med mains kod (Summarise with main's code)"]
+    assert (
+        "hooks/changes.py" in summarise["run"]
+        and '"$BASE" "$HEAD_SHA" > "$RUNNER_TEMP/comment/body.md"' in summarise["run"]
+    )
+    fetch = steps["Hämta ändringens filer som data (Fetch the change's files as data)"]
+    assert 'git fetch --no-tags --quiet "$remote" "refs/pull/$pr/head"' in fetch["run"]
+    assert (
+        '[ "$head" = "$HEAD_SHA" ]' in fetch["run"]
+        and '[ "$(git rev-parse FETCH_HEAD)" = "$HEAD_SHA" ]' in fetch["run"]
+    )
+    post = steps["Skriv eller uppdatera kommentaren (Post or update the comment)"]
+    assert 'body="$RUNNER_TEMP/comment/body.md"' in post["run"]
+    assert not any(SWITCHES.search(str(s.get("run", ""))) for s in job["steps"])
+    assert steps_with_token(job) == [
+        "Hämta numret (Download the pull request's number)",
+        "Hämta ändringens filer som data (Fetch the change's files as data)",
+        "Skriv eller uppdatera kommentaren (Post or update the comment)",
+    ]
+
+
+def test_the_pull_request_run_uploads_only_its_number_for_the_comment():
+    job = load(WORKFLOWS / "pr.yml")["jobs"]["summary"]
+    uploads = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact@")]
+    assert [u["with"]["name"] for u in uploads] == ["pr-number", "webbplatsen-site"]
+    assert 'changes.py" "$BASE"' not in str(job) and 'changes.py "$BASE"' not in str(job)
+    summary = next(s for s in job["steps"] if s["name"] == "Jobbets sammanfattning (Job summary)")
+    assert "Gjort av ändringens egen kod" in summary["run"] and "Made by the change's own code" in summary["run"]
+
+
+def test_the_issue_job_that_reads_the_text_has_no_write_token():
+    """Finding 4: the token could write while pip, the converter and the build ran."""
+    workflow = load(WORKFLOWS / "registry-from-issue.yml")
+    convert, publish = workflow["jobs"]["convert"], workflow["jobs"]["publish"]
+    assert convert["permissions"] == {"contents": "read"}
+    assert steps_with_token(convert) == []
+    assert "env" not in publish or "GH_TOKEN" not in publish["env"]
+    assert publish["needs"] == "convert"
+    runs = " ".join(str(s.get("run", "")) for s in publish["steps"])
+    assert "python" not in runs and "scripts/" not in runs and "mkdocs" not in runs  # no project code
+    assert steps_with_token(publish) == [
+        "Öppna en pull request (Open a pull request)",
+        "Säg vad som behöver rättas (Say what to correct)",
+    ]
+
+
+def test_relabelling_never_overwrites_a_branch_and_an_edited_issue_is_not_converted():
+    """Finding 5: `git push --force` wiped a maintainer's fixes; edits after the label got in."""
+    publish = load(WORKFLOWS / "registry-from-issue.yml")["jobs"]["publish"]
+    opening = next(s for s in publish["steps"] if s["name"] == "Öppna en pull request (Open a pull request)")
+    assert "--force" not in opening["run"] and "-f " not in opening["run"].replace("-f '", "")
+    assert 'git ls-remote --exit-code --heads "$remote" "$branch"' in opening["run"]
+    assert 'gh api "repos/$REPO/issues/$NUMBER" --jq .body' in opening["run"]
+    applying = next(s for s in publish["steps"] if s["name"] == "Lägg in posten (Apply the record)")
+    assert '"partners.yaml " | "initiatives.yaml ")' in applying["run"]
+
+
+def test_only_main_is_published():
+    deploy = load(WORKFLOWS / "pages.yml")["jobs"]["deploy"]
+    assert deploy["if"] == "github.ref == 'refs/heads/main'"
+
+
+def test_dependabot_waits_a_week_for_every_ecosystem():
+    updates = load(ROOT / ".github" / "dependabot.yml")["updates"]
+    assert {u["package-ecosystem"]: u["cooldown"]["default-days"] for u in updates} == {
+        "github-actions": 7,
+        "pip": 7,
+        "npm": 7,
+    }
+
+
+def test_zizmor_finds_nothing_that_is_not_explained():
+    """zizmor (pinned in requirements-dev.txt), offline, at its strictest persona; a finding that
+    is accepted carries `# zizmor: ignore[...] -- reason` on its line in the workflow."""
+    zizmor = Path(sys.executable).parent / "zizmor"
+    result = subprocess.run(
+        [str(zizmor), "--offline", "--persona", "pedantic", "--no-progress", "--format", "plain", ".github"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert (result.returncode, result.stdout.strip().splitlines()[-1:]) == (
+        0,
+        ["No findings to report. Good job! (1 ignored)"],
+    ), result.stdout
+    for path in workflow_files():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "zizmor: ignore" in line:
+                assert re.search(r"zizmor: ignore\[[a-z-]+\] -- \S.{20,}", line), f"{path.name}: no reason: {line}"
 
 
 def test_every_action_is_pinned_by_commit():

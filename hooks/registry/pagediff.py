@@ -8,7 +8,10 @@ import html
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .markdown_text import inline
+
 CONTEXT = 8  # unchanged words shown on each side of a change
+RUN = 2_000  # characters of one run of removed or added words
 MAX_WORDS = 400  # per page: a phone should not have to scroll through a whole new page
 SKIP = {"script", "style", "template", "svg"}
 HEADING = "### Sidornas text före och efter (The pages' text before and after)"
@@ -63,17 +66,18 @@ def _unchanged(words: list[str], first: bool, last: bool) -> list[str]:
 
 
 def word_diff(old: list[str], new: list[str]) -> str:
-    """HTML: unchanged words, <del>removed</del> and <ins>added</ins>, long unchanged runs as …"""
+    """Markdown with HTML tags: unchanged words, <del>removed</del> and <ins>added</ins>, long
+    unchanged runs as …; every word made inert by markdown_text (it is the built pages' text)."""
     out: list[str] = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            out += [html.escape(w) for w in _unchanged(old[a1:a2], a1 == 0, (a2, b2) == (len(old), len(new)))]
+            out += [inline(w) for w in _unchanged(old[a1:a2], a1 == 0, (a2, b2) == (len(old), len(new)))]
             continue
         if a2 > a1:
-            out.append(f"<del>{html.escape(' '.join(old[a1:a2]))}</del>")
+            out.append(f"<del>{inline(' '.join(old[a1:a2]), RUN)}</del>")
         if b2 > b1:
-            out.append(f"<ins>{html.escape(' '.join(new[b1:b2]))}</ins>")
+            out.append(f"<ins>{inline(' '.join(new[b1:b2]), RUN)}</ins>")
     return " ".join(out if len(out) <= MAX_WORDS else [*out[:MAX_WORDS], "…"])
 
 
