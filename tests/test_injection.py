@@ -106,6 +106,12 @@ def test_one_mistake_is_said_in_the_singular():
     assert "**Kontrollen hittade 1 fel** – rätta det," in text and "**The check found 1 mistake** — fix it," in text
 
 
+def test_bidi_and_format_characters_are_named_not_obeyed():
+    text = changed(name="SSAB \u202egnirpS\u202c och\u200b \u2066x\u2069")
+    assert "SSAB <U+202E>gnirpS<U+202C> och<U+200B> <U+2066>x<U+2069>" in text.replace("\\<", "<").replace("\\>", ">")
+    assert not re.search("[\u202a-\u202e\u2066-\u2069\u200b-\u200f]", text)
+
+
 def test_the_helpers_make_text_inert():
     assert inline("a\u2028b\r\nc") == "a b c"
     assert inline("x" * 500) == "x" * 299 + "…"

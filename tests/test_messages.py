@@ -511,6 +511,21 @@ def test_in_github_actions_the_check_annotates_the_diff(tmp_path):
     ]
 
 
+def test_a_name_in_two_alphabets_is_a_warning_on_its_line(tmp_path):
+    """'Воrlänge kommun' with a Cyrillic В and о passes for Borlänge kommun on the page."""
+    root = with_mistake(tmp_path, P, "name: Borlänge kommun", "name: \u0412\u043erlänge kommun")
+    result = check(root, GITHUB_ACTIONS="true")
+    warning = (
+        "record borlange-kommun, field name: warning: the name mixes alphabets: Cyrillic (Во), Latin (egklmnoruä)"
+        " — if it was copied, type it again; letters that look alike make a name look like another"
+    )
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[-2:] == [
+        f"partners.yaml:3:5: {warning}",
+        f"::warning file=partners.yaml,line=3,col=5::{warning}",
+    ]
+
+
 def test_the_check_passes_the_real_registries():
     result = check(ROOT)
     assert result.returncode == 0, result.stderr

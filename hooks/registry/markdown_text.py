@@ -3,7 +3,8 @@ summary, the form's answers on an issue, a pull request's body, a job summary): 
 where such text is made inert. GitHub's Markdown turns more than markup into action: @mentions
 notify people, bare addresses become links, and a line break can start a heading of its own.
 
-- `inline(text)`: one line of plain text; markup escaped, addresses and @mentions as code, capped.
+- `inline(text)`: one line of plain text; markup escaped, addresses and @mentions as code,
+  invisible characters named (<U+202E>), capped.
 - `code(text)`: a code span that no backtick in the text can close.
 - `fenced(text)`: a code block that no line of the text can close.
 """
@@ -11,6 +12,7 @@ notify people, bare addresses become links, and a line break can start a heading
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Every character that ends a line somewhere: in Markdown, in Unicode, or in a browser's eyes.
 LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
@@ -22,12 +24,15 @@ ACTIVE = re.compile(
 )
 # ASCII punctuation that means something in GitHub's Markdown, HTML or math: escaped with a backslash.
 SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&$])")
+HIDDEN = {"Cc", "Cf", "Zl", "Zp"}  # control and format characters, line and paragraph separators
 ITEM = 300  # characters of editor text in one line of a summary or comment
 
 
 def one_line(text: str) -> str:
-    """Line breaks of every kind as single spaces, and the text trimmed."""
-    return LINE_BREAKS.sub(" ", text).strip()
+    """Line breaks of every kind as single spaces, characters nobody sees (a right-to-left
+    override that turns the text around, a zero-width space) named, and the text trimmed."""
+    flat = LINE_BREAKS.sub(" ", text).strip()
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in HIDDEN else c for c in flat)
 
 
 def cap(text: str, limit: int = ITEM) -> str:
