@@ -361,7 +361,18 @@ def test_zizmor_finds_nothing_that_is_not_explained():
     is accepted carries `# zizmor: ignore[...] -- reason` on its line in the workflow."""
     zizmor = Path(sys.executable).parent / "zizmor"
     result = subprocess.run(
-        [str(zizmor), "--offline", "--persona", "pedantic", "--no-progress", "--format", "plain", ".github"],
+        [
+            str(zizmor),
+            "--offline",
+            "--persona",
+            "pedantic",
+            "--no-progress",
+            "--color",
+            "never",
+            "--format",
+            "plain",
+            ".github",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
