@@ -4,6 +4,7 @@ change, computed from two revisions of the registries in a throw-away git reposi
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -77,20 +78,52 @@ def expected(sv_changes: str, en_changes: str, sv_pages: str, en_pages: str, che
     )
 
 
-def urls(*routes: str, lang: str = "sv", new: tuple[str, ...] = (), gone: tuple[str, ...] = ()) -> str:
-    """The pages part of a summary: changed pages as links to the live site, new and removed by path."""
+WHY = {
+    "sv": (
+        "Posternas egna sidor",
+        "Listor och översikter",
+        "Sidor som nämner posterna",
+        "Startsidan, vars nyckeltal räknar posterna",
+        "ny",
+        "tas bort",
+        "Nya sidor finns när ändringen är publicerad.",
+    ),
+    "en": (
+        "The records' own pages",
+        "Lists and overviews",
+        "Pages that name the records",
+        "The home page, whose key figures count the records",
+        "new",
+        "removed",
+        "New pages exist once the change is published.",
+    ),
+}
+
+
+def urls(
+    own: tuple[str, ...] = (),
+    lists: tuple[str, ...] = (),
+    named: tuple[str, ...] = (),
+    home: bool = False,
+    lang: str = "sv",
+    new: tuple[str, ...] = (),
+    gone: tuple[str, ...] = (),
+) -> str:
+    """The pages part of a summary, grouped by why they change: changed pages link to the live
+    site; new and removed ones (record pages, listed in `own` too) are named by their path."""
     prefix = "site/" + ("" if lang == "sv" else "en/")
-    words = {
-        "sv": ("Ändras", "Nya sidor", "som finns när ändringen är publicerad", "Tas bort"),
-        "en": ("Changed", "New pages", "there once the change is published", "Removed"),
-    }[lang]
-    links = [f"[`/{prefix}{r}`](https://example.org/{prefix}{r})" for r in routes]
-    lines = [f"{words[0]} ({len(links)}): " + " · ".join(links)] if links else []
-    if new:
-        lines.append(f"{words[1]} ({len(new)}), {words[2]}: " + " · ".join(f"`/{prefix}{r}`" for r in new))
-    if gone:
-        lines.append(f"{words[3]} ({len(gone)}): " + " · ".join(f"`/{prefix}{r}`" for r in gone))
-    return "\n\n".join(lines)
+    words = WHY[lang]
+
+    def item(r: str) -> str:
+        if r in new:
+            return f"`/{prefix}{r}` ({words[4]})"
+        if r in gone:
+            return f"`/{prefix}{r}` ({words[5]})"
+        return f"[`/{prefix}{r}`](https://example.org/{prefix}{r})"
+
+    groups = [(words[0], own), (words[1], lists), (words[2], named), (words[3], ("",) if home else ())]
+    lines = [f"- **{why}** ({len(rs)}): " + " · ".join(item(r) for r in rs) for why, rs in groups if rs]
+    return "\n".join(lines + (["", words[6]] if new else []))
 
 
 def test_a_new_partner(repo):
@@ -98,48 +131,53 @@ def test_a_new_partner(repo):
         (repo / "partners.yaml").read_text(encoding="utf-8") + NEW_PARTNER, encoding="utf-8"
     )
     assert summary(repo) == expected(
-        "- Part *Högskolan Dalarna* (`hogskolan-dalarna`) läggs till",
-        "- Partner *Dalarna University* (`hogskolan-dalarna`) added",
-        urls("", "parter/", new=("parter/hogskolan-dalarna/",)),
-        urls("", "parter/", lang="en", new=("parter/hogskolan-dalarna/",)),
+        "- Part *Högskolan Dalarna* (`hogskolan-dalarna`) läggs till\n"
+        "  - namn: Högskolan Dalarna\n"
+        "  - engelskt namn: Dalarna University\n"
+        "  - typ av organisation: Högskola eller universitet\n"
+        "  - roller: Bidragande organisation\n"
+        "  - beskrivning på svenska: Högskolan forskar om energi.\n"
+        "  - beskrivning på engelska: The university does research on energy.\n"
+        "  - källor: `https://www.du.se`\n"
+        "  - senast granskad: 1 november 2026",
+        "- Partner *Dalarna University* (`hogskolan-dalarna`) added\n"
+        "  - name: Högskolan Dalarna\n"
+        "  - English name: Dalarna University\n"
+        "  - type of organisation: University\n"
+        "  - roles: Contributing organisation\n"
+        "  - description in Swedish: Högskolan forskar om energi.\n"
+        "  - description in English: The university does research on energy.\n"
+        "  - sources: `https://www.du.se`\n"
+        "  - last reviewed: 1 November 2026",
+        *(
+            urls(("parter/hogskolan-dalarna/",), ("parter/",), home=True, lang=lang, new=("parter/hogskolan-dalarna/",))
+            for lang in ("sv", "en")
+        ),
     )
 
 
 def test_a_removed_initiative(repo):
     (repo / "initiatives.yaml").write_text("initiatives: []\n", encoding="utf-8")
-    pages = [
-        "",
-        "insatser/",
-        "insatser/omrade/energy/",
-        "insatser/solceller/",
-        "insatser/status/ongoing/",
-        "parter/borlange-energi/",
-        "parter/borlange-kommun/",
-    ]
     assert summary(repo) == expected(
         "- Insats *Solceller* (`solceller`) tas bort",
         "- Initiative *Solar power* (`solceller`) removed",
-        urls(*[p for p in pages if p != "insatser/solceller/"], gone=("insatser/solceller/",)),
-        urls(*[p for p in pages if p != "insatser/solceller/"], lang="en", gone=("insatser/solceller/",)),
+        *(urls(OWN, LISTS, NAMED, home=True, lang=lang, gone=("insatser/solceller/",)) for lang in ("sv", "en")),
     )
 
 
 def test_a_renamed_id(repo):
     edit(repo, "partners.yaml", "id: borlange-energi", "id: borlange-energi-ab")
     edit(repo, "initiatives.yaml", "lead: borlange-energi", "lead: borlange-energi-ab")
-    pages = [
-        "insatser/",
-        "insatser/omrade/energy/",
-        "insatser/solceller/",
-        "insatser/status/ongoing/",
-        "parter/",
-        "parter/borlange-energi-ab/",
-        "parter/borlange-energi/",
-        "parter/borlange-kommun/",
-    ]
-    changed = [p for p in pages if p not in ("parter/borlange-energi-ab/", "parter/borlange-energi/")]
+    own = ("insatser/solceller/", "parter/borlange-energi-ab/", "parter/borlange-energi/")
     listed = {
-        lang: urls(*changed, lang=lang, new=("parter/borlange-energi-ab/",), gone=("parter/borlange-energi/",))
+        lang: urls(
+            own,
+            (*LISTS, "parter/"),
+            ("parter/borlange-kommun/",),
+            lang=lang,
+            new=("parter/borlange-energi-ab/",),
+            gone=("parter/borlange-energi/",),
+        )
         for lang in ("sv", "en")
     }
     assert summary(repo) == expected(
@@ -152,24 +190,18 @@ def test_a_renamed_id(repo):
     )
 
 
-INITIATIVE_PAGES = [
-    "insatser/",
-    "insatser/omrade/energy/",
-    "insatser/solceller/",
-    "insatser/status/ongoing/",
-    "parter/borlange-energi/",
-    "parter/borlange-kommun/",
-]
+OWN = ("insatser/solceller/",)
+LISTS = ("insatser/", "insatser/omrade/energy/", "insatser/status/ongoing/")
+NAMED = ("parter/borlange-energi/", "parter/borlange-kommun/")
 
 
 def test_a_changed_status(repo):
     edit(repo, "initiatives.yaml", "status: ongoing\n", "status: completed\n    status_as_of: 2026-05-02\n")
-    pages = ["", *INITIATIVE_PAGES[:3], "insatser/status/completed/", *INITIATIVE_PAGES[3:]]
+    lists = (*LISTS[:2], "insatser/status/completed/", LISTS[2])
     assert summary(repo) == expected(
         "- Insats *Solceller*: status Pågår → Genomförd; status enligt källa 2026-05-02",
         "- Initiative *Solar power*: status Ongoing → Completed; status as of 2026-05-02",
-        urls(*pages),
-        urls(*pages, lang="en"),
+        *(urls(OWN, lists, NAMED, home=True, lang=lang) for lang in ("sv", "en")),
     )
 
 
@@ -184,8 +216,7 @@ def test_a_text_changed_in_one_language(repo):
     assert summary(repo) == expected(
         "- Insats *Solceller*: rubrik på engelska Solar power → Solar panels; sammanfattning på engelska ändrad",
         "- Initiative *Solar panels*: title in English Solar power → Solar panels; summary in English changed",
-        urls(*INITIATIVE_PAGES),
-        urls(*INITIATIVE_PAGES, lang="en"),
+        *(urls(OWN, LISTS, NAMED, lang=lang) for lang in ("sv", "en")),
     )
 
 
@@ -201,12 +232,10 @@ def test_a_mistake_introduced(repo):
         "initiatives.yaml:11:5: record solceller, field lead: no partner has the id 'borlange_energi'"
         " — did you mean 'borlange-energi' or 'borlange-kommun'?\n```"
     )
-    pages = ["", *INITIATIVE_PAGES]  # no page for the status or lead that do not exist
     assert summary(repo) == expected(
         "- Insats *Solceller*: status Pågår → finished; leds av borlange-energi → borlange\\_energi",
         "- Initiative *Solar power*: status Ongoing → finished; led by borlange-energi → borlange\\_energi",
-        urls(*pages),
-        urls(*pages, lang="en"),
+        *(urls(OWN, LISTS, NAMED, home=True, lang=lang) for lang in ("sv", "en")),  # no page for the new status
         "**Kontrollen hittade 3 fel** – rätta dem, annars kan ändringen inte publiceras:"
         " *(**The check found 3 mistakes** — fix them, or the change cannot be published:)*" + mistakes,
     )
@@ -240,7 +269,7 @@ def test_text_from_a_pull_request_cannot_make_markup_or_a_second_marker(repo):
     ) in text
 
 
-def test_a_large_change_is_listed_up_to_a_hundred_lines(repo):
+def test_a_large_change_lists_what_fits_and_counts_the_rest(repo):
     many = "".join(
         NEW_PARTNER.replace("hogskolan-dalarna", f"part-{n}")
         .replace("Högskolan Dalarna", f"Part {n}")
@@ -248,8 +277,29 @@ def test_a_large_change_is_listed_up_to_a_hundred_lines(repo):
         for n in range(120)
     )
     (repo / "partners.yaml").write_text((repo / "partners.yaml").read_text(encoding="utf-8") + many, encoding="utf-8")
-    sv, en = summary(repo).split("## Changes to the registries")
-    assert sv.count("läggs till\n") == 100 and "\n- … och 20 till\n" in sv
-    assert en.count(" added\n") == 100 and "\n- … and 20 more\n" in en
-    # pages: the partner list and the home page change; the 120 new ones are named on one line
-    assert "Ändras (2): " in sv and "Nya sidor (120), " in sv and "`/site/parter/part-119/`" in sv
+    text = summary(repo)
+    sv, en = text.split("## Changes to the registries")
+    listed = sv.count("läggs till\n")
+    assert 40 < listed < 120 and f"\n- … och {120 - listed} till\n" in sv
+    in_english = en.count(" added\n")  # English words are shorter: a few more fit
+    assert listed <= in_english < 120 and f"\n- … and {120 - in_english} more\n" in en
+    assert sv.count("  - källor: `https://www.du.se`\n") == listed  # each listed record whole
+    # pages: the 120 new ones are named, and the partner list and the home page linked
+    assert "- **Posternas egna sidor** (120): `/site/parter/part-0/` (ny) · `/site/parter/part-1/` (ny)" in sv
+    assert re.search(r"`/site/parter/part-\d+/` \(ny\) och \d+ till\n", sv)
+    assert "- **Listor och översikter** (1): [`/site/parter/`]" in sv
+
+
+def test_a_registry_that_cannot_be_read_is_said_first_and_nothing_is_removed(repo):
+    """Issue #22: one tab in partners.yaml made the summary list every partner as removed."""
+    edit(repo, "partners.yaml", "    type: municipality\n", "\ttype: municipality\n")
+    text = summary(repo)
+    assert text.startswith(
+        "<!-- kb-change-summary -->\n\n**`partners.yaml` kan inte läsas**, så dess poster jämförs inte och inget i den"
+        " visas som borttaget. Felet står med sin rad bland kontrollens fel nedan. *(**`partners.yaml` cannot be"
+        " read**, so its records are not compared and nothing in it is shown as removed. The mistake is among the"
+        " check's, below, with its line.)*\n\n**Kontrollen hittade 1 fel**"
+    )
+    assert "partners.yaml:4:1: YAML syntax: a tab is used for indentation" in text
+    assert "tas bort" not in text and "removed" not in text.split("*(**`partners.yaml`")[1].split("\n", 1)[1]
+    assert "Inga ändringar i registren." in text and "No changes to the registries." in text

@@ -77,9 +77,7 @@ def test_every_value_is_escaped_the_year_heading_and_page_addresses_too():
     text = summary(version({}), version({partner["id"]: partner}, years=years), SETTINGS)
     assert "## Falsk" not in text and "\\#\\# Falsk rubrik \\*x\\*" in text
     assert "https://evil.example" not in outside_code(text)
-    assert (
-        "New pages (1), there once the change is published: `/site/en/parter/x) [klicka](https://evil.example/`" in text
-    )
+    assert "- **The records' own pages** (1): `/site/en/parter/x) [klicka](https://evil.example/` (new)" in text
     renamed = summary(version({"ssab": PARTNER}), version({partner["id"]: {**partner, "name": "SSAB"}}), SETTINGS)
     assert "[`/site/parter/x) [klicka](https://evil.example/`](" not in renamed  # a new page: not linked yet
     assert "evil" not in outside_code(renamed)

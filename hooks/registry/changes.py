@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .formatting import route
+from .formatting import day, route
 from .load import FILES, load_registries
 from .markdown_text import cap, code, fenced, inline, one_line
 from .models import REGISTRIES, VOCABULARIES, in_language, label
@@ -62,14 +62,23 @@ T = {
     "more_fields": ("… och {n} fält till", "… and {n} more fields"),
     "and_more": ("och {n} till", "and {n} more"),
     "no_pages": ("Inga sidor ändras.", "No pages change."),
-    "changed_pages": ("Ändras ({n}): {pages}", "Changed ({n}): {pages}"),
-    "new_pages": ("Nya sidor ({n}), {where}: {pages}", "New pages ({n}), {where}: {pages}"),
+    "own": ("Posternas egna sidor", "The records' own pages"),
+    "list": ("Listor och översikter", "Lists and overviews"),
+    "named": ("Sidor som nämner posterna", "Pages that name the records"),
+    "home": ("Startsidan, vars nyckeltal räknar posterna", "The home page, whose key figures count the records"),
+    "new": ("ny", "new"),
+    "gone": ("tas bort", "removed"),
     "in_preview": (
-        "att se i [förhandsvisningen]({url}) tills ändringen är publicerad",
-        "to be seen in the [preview]({url}) until the change is published",
+        "Nya sidor finns i [förhandsvisningen]({url}) tills ändringen är publicerad.",
+        "New pages are in the [preview]({url}) until the change is published.",
     ),
-    "after_merge": ("som finns när ändringen är publicerad", "there once the change is published"),
-    "gone_pages": ("Tas bort ({n}): {pages}", "Removed ({n}): {pages}"),
+    "after_merge": ("Nya sidor finns när ändringen är publicerad.", "New pages exist once the change is published."),
+    "unreadable": (
+        "**{file} kan inte läsas**, så dess poster jämförs inte och inget i den visas som borttaget."
+        " Felet står med sin rad bland kontrollens fel nedan.",
+        "**{file} cannot be read**, so its records are not compared and nothing in it is shown as removed."
+        " The mistake is among the check's, below, with its line.",
+    ),
     "check_ok": ("**Kontrollen:** inga fel.", "**The check:** no mistakes."),
     "check_failed_one": (
         "**Kontrollen hittade 1 fel** – rätta det, annars kan ändringen inte publiceras:",
@@ -86,6 +95,7 @@ MAX_LINES = 100  # records listed; the rest are counted
 LIMIT = 60_000  # characters in the whole summary: a pull request comment holds 65,536
 NAME = 100  # characters of a name, id or address in a line
 FIELDS = 12  # changed fields listed for one record
+DETAILS = 20  # fields of a new record listed
 PROBLEMS = 40  # the check's messages listed, each at most PROBLEM characters
 PROBLEM = 400
 SHORT = 60  # longer texts are said to have changed, not quoted: the page diff shows them
@@ -97,22 +107,30 @@ class Version:
 
     records: dict[str, dict[str, Record]]
     problems: tuple[Problem, ...]
+    unreadable: tuple[str, ...] = ()  # registries whose YAML cannot be read: their records are unknown
 
 
 def read_version(root: Path) -> Version:
-    records = {name: _records(root / file, name) for name, file in FILES.items()}
+    records, unreadable = {}, []
+    for name, file in FILES.items():
+        try:
+            records[name] = _records(root / file, name)
+        except YamlProblem:
+            records[name] = {}
+            unreadable.append(name)
     try:
         load_registries(root)
         problems: tuple[Problem, ...] = ()
     except RegistryError as err:
         problems = tuple(err.problems)
-    return Version(records, problems)
+    return Version(records, problems, tuple(unreadable))
 
 
 def _records(path: Path, name: str) -> dict[str, Record]:
+    """The records of one registry by id; none when the file is missing. Raises YamlProblem."""
     try:
         value = read_tree(path.read_bytes(), path.name).value
-    except (OSError, YamlProblem):
+    except OSError:
         return {}
     key = REGISTRIES[name][1]
     if not isinstance(value, dict) or not isinstance(value.get(key), list):
@@ -131,7 +149,8 @@ def _field(part: str, lang: str) -> str:
     if part in IN_LANGUAGE:
         return IN_LANGUAGE[part][lang == "en"]
     text = in_language(FIELD_WORDS.get(part) or WORDS.get(part) or (part, part), lang)
-    return text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
+    keep = text[:2] == text[:2].upper() or text.split(" ")[0] in ("English", "Swedish")
+    return text if keep else text[0].lower() + text[1:]
 
 
 def field_label(path: FieldPath, lang: str) -> str:
@@ -187,6 +206,36 @@ def _one_change(path: FieldPath, old: object, new: object, lang: str) -> str:
     return f"{name} {_show(old, last, lang)} → {_show(new, last, lang)}"
 
 
+DATE_FIELDS = {"joined", "start", "end", "status_as_of", "date", "last_reviewed", "archived_on"}
+
+
+def _shown_value(value: object, field: str, lang: str) -> str:
+    """A value of a new record as the reviewer reads it: a date in words, a label for an allowed
+    value, an address as code; made inert for Markdown."""
+    if isinstance(value, (date, str, int)) and field in DATE_FIELDS:
+        try:
+            return inline(day(value if isinstance(value, (date, str)) else str(value), lang))
+        except (ValueError, IndexError):
+            return inline(value)
+    if isinstance(value, dict):
+        return "; ".join(f"{_field(str(k), lang)} {_shown_value(v, str(k), lang)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(_shown_value(v, field, lang) for v in value)
+    if isinstance(value, str) and value.startswith(("https://", "http://", "mailto:")):
+        return code(cap(value, NAME * 2))
+    return inline(_show(value, field, lang))
+
+
+def record_details(record: Record, lang: str) -> list[str]:
+    """Each field of a new record, as 'label: value', so the reviewer approves what readers will see."""
+    lines = []
+    for path, value in _flat(record).items():
+        if path == ("id",):
+            continue
+        lines.append(f"{inline(field_label(path, lang))}: {_shown_value(value, str(path[-1]), lang)}")
+    return lines[:DETAILS] + ([_t("more_fields", lang, n=len(lines) - DETAILS)] if len(lines) > DETAILS else [])
+
+
 def _scalar(value: object) -> bool:
     return not isinstance(value, (dict, list))
 
@@ -221,8 +270,11 @@ def _identity(record: Record) -> object:
 
 
 def compare(base: Version, head: Version) -> list[Change]:
+    """The records that differ; a registry that cannot be read in either version is left out."""
     changes = []
     for name in FILES:
+        if name in base.unreadable or name in head.unreadable:
+            continue
         old, new = base.records[name], head.records[name]
         came = [i for i in new if i not in old]
         renamed: dict[str, str | None] = {}
@@ -251,7 +303,9 @@ def change_line(change: Change, lang: str) -> str:
         head += f" {inline(name, NAME)}" if kind == "year" else f" *{inline(name, NAME)}*"
     if change.new is None or change.old is None:
         state = ("läggs till", "added") if change.old is None else ("tas bort", "removed")
-        return f"{head}{'' if kind == 'year' else f' ({code(cap(str(rid), NAME))})'} {state[lang == 'en']}"
+        line = f"{head}{'' if kind == 'year' else f' ({code(cap(str(rid), NAME))})'} {state[lang == 'en']}"
+        details = record_details(change.new, lang) if change.new is not None and kind != "emissions" else []
+        return "\n".join([line, *(f"  - {d}" for d in details)])
     said = [inline(s) for s in field_changes(change.old, change.new, lang)]
     if len(said) > FIELDS:
         said = [*said[:FIELDS], _t("more_fields", lang, n=len(said) - FIELDS)]
@@ -273,52 +327,66 @@ def _refs(version: Version, partner: str) -> list[str]:
     ]
 
 
-def _pages_of(change: Change, record: Record, rid: str, version: Version) -> list[str]:
-    """The pages that show a record: its own, the section's, and those of records it names."""
+Page = tuple[str, str]  # (route, why it changes): "own", "list", "named" or "home"
+
+
+def _pages_of(change: Change, record: Record, rid: str, version: Version) -> list[Page]:
+    """The pages that show a record, each with why: its own, the lists, and the pages of records
+    it names or that name it."""
     kind = KIND[change.registry]
     if kind == "year" or rid == "*":
-        return ["", "klimatneutralt/"]
-    own = [route(kind, rid)]
+        return [("", "home"), ("klimatneutralt/", "list")]
+    own = [(route(kind, rid), "own")]
     if kind == "partner":
-        return own + ["parter/"] + _refs(version, rid)
+        return [*own, ("parter/", "list"), *((r, "named") for r in _refs(version, rid))]
     if kind == "contract":
         named = [("partner", p) for p in record.get("signatories") or []]
-        return own + ["klimatkontraktet/"] + _existing(named, version)
+        return [*own, ("klimatkontraktet/", "list"), *_existing(named, version)]
     named = [
         ("category", record.get("category")),
         ("status", record.get("status")),
         ("partner", record.get("lead")),
         *(("partner", p) for p in record.get("partners") or []),
     ]
-    return own + ["insatser/"] + _existing(named, version)
+    return [*own, ("insatser/", "list"), *_existing(named, version)]
 
 
-def _existing(named: list[tuple[str, object]], version: Version) -> list[str]:
-    """The routes of the named partners, areas and statuses that have a page in `version`."""
+def _existing(named: list[tuple[str, object]], version: Version) -> list[Page]:
+    """The pages of the named partners, areas and statuses that exist in `version`: an area's or a
+    status's page is a list, a partner's page names the record."""
     known: dict[str, Mapping[str, object]] = {"partner": version.records["partners"], **VOCABULARIES}
-    return [route(kind, value) for kind, value in named if isinstance(value, str) and value in known[kind]]
+    return [
+        (route(kind, value), "named" if kind == "partner" else "list")
+        for kind, value in named
+        if isinstance(value, str) and value in known[kind]
+    ]
 
 
 def _status(record: Record | None) -> object:
     return (record or {}).get("status")
 
 
-def changed_pages(base: Version, head: Version, changes: list[Change]) -> dict[str, str]:
-    """{route: 'new' | 'gone' | 'changed'} for every page the changes touch, in both versions."""
-    pages: dict[str, str] = {}
+PageState = tuple[str, str]  # ('new' | 'gone' | 'changed', why)
+WHY_ORDER = ("own", "list", "named", "home")  # a page that is a record's own and names another is its own
+
+
+def changed_pages(base: Version, head: Version, changes: list[Change]) -> dict[str, PageState]:
+    """{route: (state, why)} for every page the changes touch, in both versions."""
+    pages: dict[str, PageState] = {}
     for change in changes:
         for record, rid, version in ((change.old, change.old_id, base), (change.new, change.new_id, head)):
             if record is not None and rid is not None:  # a record's id is set with it
-                for page in _pages_of(change, record, rid, version):
-                    pages.setdefault(page, "changed")
+                for page, why in _pages_of(change, record, rid, version):
+                    state, before = pages.get(page, ("changed", why))
+                    pages[page] = (state, min(before, why, key=WHY_ORDER.index))
         if change.old is None or change.new is None or _status(change.old) != _status(change.new):
-            pages[""] = "changed"  # the key figures on the home page count records and ongoing initiatives
+            pages[""] = ("changed", "home")  # the key figures on the home page count records and ongoing initiatives
         if change.registry != "emissions" and change.old_id != change.new_id:
             kind = KIND[change.registry]
             if change.new_id:
-                pages[route(kind, change.new_id)] = "new"
+                pages[route(kind, change.new_id)] = ("new", "own")
             if change.old_id:
-                pages[route(kind, change.old_id)] = "gone"
+                pages[route(kind, change.old_id)] = ("gone", "own")
     return dict(sorted(pages.items()))
 
 
@@ -329,7 +397,11 @@ def summary(base: Version, head: Version, settings: Settings, preview: str = "")
     changes = compare(base, head)
     pages = changed_pages(base, head, changes)
     check = _check_lines(head.problems)
-    parts = [MARKER, "", *check]
+    unreadable = [
+        f"{_t('unreadable', 'sv', file=code(FILES[n]))} *({_t('unreadable', 'en', file=code(FILES[n]))})*"
+        for n in head.unreadable
+    ]
+    parts = [MARKER, "", *(line for u in unreadable for line in (u, "")), *check]
     budget = (LIMIT - len("\n".join(parts))) // len(settings.languages) - 200  # 200: the headings
     for lang in settings.languages:
         parts += _section(changes, pages, settings.site_url + settings.prefix(lang), preview, lang, budget)
@@ -337,7 +409,7 @@ def summary(base: Version, head: Version, settings: Settings, preview: str = "")
 
 
 def _section(
-    changes: list[Change], pages: dict[str, str], prefix: str, preview: str, lang: str, budget: int
+    changes: list[Change], pages: dict[str, PageState], prefix: str, preview: str, lang: str, budget: int
 ) -> list[str]:
     lines = ["", f"## {_t('heading', lang)}", ""]
     listed = _capped([f"- {change_line(c, lang)}" for c in changes], lang, budget * 2 // 3)
@@ -347,24 +419,24 @@ def _section(
     return lines
 
 
-def _page_lines(pages: dict[str, str], prefix: str, preview: str, lang: str, budget: int) -> list[str]:
-    """The changed pages as links to the published site; new pages, which the published site does
-    not have yet, by their address, with a link to the preview; removed pages by their address."""
+def _page_lines(pages: dict[str, PageState], prefix: str, preview: str, lang: str, budget: int) -> list[str]:
+    """The pages grouped by why they change; changed pages link to the published site, new pages
+    (which it does not have yet) and removed ones are named by their address."""
     if not pages:
         return [_t("no_pages", lang)]
-    shown = {state: [r for r, s in pages.items() if s == state] for state in ("changed", "new", "gone")}
     lines = []
-    if shown["changed"]:
-        links = [f"[{code('/' + _path(prefix + r))}]({_href(prefix + r)})" for r in shown["changed"]]
-        lines.append(_t("changed_pages", lang, n=len(links), pages=_joined(links, lang, budget // 2)))
-    if shown["new"]:
-        where = _t("in_preview", lang, url=preview) if preview else _t("after_merge", lang)
-        paths = [code("/" + _path(prefix + r)) for r in shown["new"]]
-        lines.append(_t("new_pages", lang, n=len(paths), where=where, pages=_joined(paths, lang, budget // 4)))
-    if shown["gone"]:
-        paths = [code("/" + _path(prefix + r)) for r in shown["gone"]]
-        lines.append(_t("gone_pages", lang, n=len(paths), pages=_joined(paths, lang, budget // 4)))
-    return "\n\n".join(lines).split("\n")
+    for why in WHY_ORDER:
+        items = []
+        for page, (state, reason) in pages.items():
+            if reason != why:
+                continue
+            path = code("/" + _path(prefix + page))
+            items.append(f"[{path}]({_href(prefix + page)})" if state == "changed" else f"{path} ({_t(state, lang)})")
+        if items:
+            lines.append(f"- **{_t(why, lang)}** ({len(items)}): {_joined(items, lang, budget // 4)}")
+    if any(state == "new" for state, _ in pages.values()):
+        lines += ["", _t("in_preview", lang, url=preview) if preview else _t("after_merge", lang)]
+    return lines
 
 
 def _path(address: str) -> str:
