@@ -303,3 +303,41 @@ def test_a_registry_that_cannot_be_read_is_said_first_and_nothing_is_removed(rep
     assert "partners.yaml:4:1: YAML syntax: a tab is used for indentation" in text
     assert "tas bort" not in text and "removed" not in text.split("*(**`partners.yaml`")[1].split("\n", 1)[1]
     assert "Inga ändringar i registren." in text and "No changes to the registries." in text
+
+
+NEW_INITIATIVE = """  - id: vindkraft
+    title:
+      sv: Vindkraft
+      en: Wind power
+    summary:
+      sv: Vindkraft på kommunens mark.
+      en: Wind power on municipal land.
+    category: energy
+    status: ongoing
+    status_as_of: 2023-03
+    lead: borlange-energi
+    sources:
+      - https://www.borlange-energi.se
+    last_reviewed: 2026-11-01
+"""
+
+
+def test_the_check_warns_only_about_what_the_change_touches(repo):
+    """Issue #22: every run printed the old warnings about records the editor did not touch."""
+    path = repo / "initiatives.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + NEW_INITIATIVE, encoding="utf-8")
+    summary(repo)  # commits the change as HEAD
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "check.py"), "--root", str(repo), "--base", "base"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.splitlines()[1:] == [
+        "initiatives.yaml:27:5: record vindkraft, field status_as_of: warning: the status 'ongoing' rests on a source"
+        " from 2023-03, not on one from the last 12 months, so the page says it in the past tense — find a newer"
+        " source and update status and status_as_of",
+        "1 warning: shown on the editors' page (För redaktörer); the site is built all the same.",
+        "1 more warning about records this change does not touch: shown on the editors' page (För redaktörer).",
+    ]
