@@ -16,21 +16,38 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from registry import RegistryError, load_registries
-from registry.forms import FormError, append_record, make_record
+from registry.forms import FormError, append_record, make_record, parse_body, stale_status
 from registry.load import FILES
 from registry.markdown_text import fenced
+from registry.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FAILED = (
-    "Förslaget kunde inte bli en post i registret. Rätta svaren genom att redigera ärendet, "
-    "och sätt sedan etiketten igen.\n"
-    "*(The proposal could not become a registry record. Correct the answers by editing the issue, "
-    "then add the label again.)*\n"
+    "Förslaget kan inte bli en post i registret än. Rätta svaren genom att redigera ärendet: "
+    "de kontrolleras igen när du sparar.\n"
+    "*(The proposal cannot become a registry record yet. Correct the answers by editing the issue: "
+    "they are checked again when you save.)*\n"
 )
 
 
 def _option(argv: list[str], name: str, default: str) -> str:
     return argv[argv.index(name) + 1] if name in argv else default
+
+
+def notes(body: str, root: Path, today: date) -> list[str]:
+    """What the answers would make the page say that the proposer should know: a stale status."""
+    try:
+        answers = parse_body(body)
+        status = next((v for k, v in answers.items() if k.endswith("– status")), "").split(" — ")[0].strip()
+        as_of = next((v for k, v in answers.items() if k.endswith("– status_as_of")), "") or None
+    except ValueError:
+        return []
+    months = read_settings(root / "mkdocs.yml").review_months if (root / "mkdocs.yml").is_file() else 12
+    try:
+        note = stale_status({"status": status, "status_as_of": as_of}, today, months)
+    except (ValueError, IndexError):  # a date the form's own check names
+        return []
+    return [str(note)] if note else []
 
 
 def convert(body: str, root: Path, today: date) -> str:
@@ -53,14 +70,19 @@ def main(argv: list[str]) -> int:
         return 2
     root = Path(_option(argv, "--root", str(ROOT)))
     today = date.fromisoformat(_option(argv, "--today", date.today().isoformat()))
+    body = Path(argv[0]).read_text(encoding="utf-8")
+    said = notes(body, root, today)
     try:
-        print(convert(Path(argv[0]).read_text(encoding="utf-8"), root, today))
+        print(convert(body, root, today))
     except FormError as err:
-        print(FAILED + "\n" + "\n".join(map(str, err.messages)))
+        print(FAILED + "\n" + "\n".join([*map(str, err.messages), *said]))
         return 1
     except RegistryError as err:
         print(FAILED + "\nKontrollen av registren (The registry check):\n\n" + fenced(err.report()))
+        print("\n".join(["", *said]) if said else "", end="\n" if said else "")
         return 1
+    if said:
+        print("\n" + "\n".join(said))
     return 0
 
 

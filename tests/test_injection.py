@@ -158,9 +158,9 @@ def test_backticks_in_an_answer_cannot_close_the_comments_code_block(project):
 def test_a_five_thousand_digit_effect_is_refused_in_words(project):
     assert convert(project, {"Värde (value): 1 200": "Värde (value): " + "9" * 5_000}) == (
         1,
-        "Förslaget kunde inte bli en post i registret. Rätta svaren genom att redigera ärendet, och sätt sedan "
-        "etiketten igen.\n*(The proposal could not become a registry record. Correct the answers by editing the "
-        "issue, then add the label again.)*\n\n"
+        "Förslaget kan inte bli en post i registret än. Rätta svaren genom att redigera ärendet: de kontrolleras"
+        " igen när du sparar.\n*(The proposal cannot become a registry record yet. Correct the answers by editing"
+        " the issue: they are checked again when you save.)*\n\n"
         "- **Effekt (Effect) – effect**: värdet har fler än 15 siffror – skriv ett mätt eller uppskattat tal, till "
         "exempel 1200 *(the value has more than 15 digits — write a measured or estimated number, for example "
         "1200)*\n",

@@ -14,9 +14,9 @@ from conftest import MINIMAL, ROOT, build, copy_project, page
 
 BODIES = ROOT / "tests" / "fixtures" / "issue-forms"
 FAILED = (
-    "Förslaget kunde inte bli en post i registret. Rätta svaren genom att redigera ärendet, "
-    "och sätt sedan etiketten igen.\n*(The proposal could not become a registry record. Correct the answers "
-    "by editing the issue, then add the label again.)*\n\n"
+    "Förslaget kan inte bli en post i registret än. Rätta svaren genom att redigera ärendet: "
+    "de kontrolleras igen när du sparar.\n*(The proposal cannot become a registry record yet. Correct the answers "
+    "by editing the issue: they are checked again when you save.)*\n\n"
 )
 PARTNER_YAML = """
   - id: solgarden-exempel-ab
@@ -180,3 +180,77 @@ def test_a_record_the_check_rejects_is_not_kept(project):
         ),
     )
     assert registries(project) == before
+
+
+def convert_text(project: Path, replace: dict[str, str], today: str = "2026-11-30") -> tuple[int, str]:
+    """The good initiative form with some answers replaced, converted."""
+    body = (BODIES / "new-initiative.md").read_text(encoding="utf-8")
+    body = body.replace("\nsolgarden-exempel-ab\n", "\nborlange-energi\n")  # a partner of the minimal registries
+    for old, new in replace.items():
+        assert old in body, old
+        body = body.replace(old, new, 1)
+    path = project / "issue.md"
+    path.write_text(body, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "issue_form.py"), str(path), "--root", str(project), "--today", today],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stderr == ""
+    return result.returncode, result.stdout
+
+
+EFFECT = (
+    "Typ (kind): expected\nVärde (value): 1 200\nEnhet (unit): ton CO₂e per år / tonnes CO₂e per year\n"
+    "Svenska: Beräknad minskning.\nEnglish: Estimated reduction.\nKälla (source): https://www.example.org/effekt"
+)
+
+
+def test_a_free_text_effect_is_named_not_dropped(project):
+    """Issue #22: 'Roughly 300 tonnes CO2e per year less diesel' vanished from the record."""
+    assert convert_text(project, {EFFECT: "Roughly 300 tonnes CO2e per year less diesel"}) == (
+        1,
+        FAILED + "- **Effekt (Effect) – effect**: raden ”Roughly 300 tonnes CO2e per year less diesel” är ingen av de"
+        " sex raderna – börja den med till exempel ”Värde (value):” eller ”Svenska:”, som i exemplet *(the line"
+        " “Roughly 300 tonnes CO2e per year less diesel” is not one of the six lines — start it with, for example,"
+        " “Värde (value):” or “English:”, as in the example)*\n",
+    )
+
+
+def test_a_partly_right_effect_names_the_wrong_line(project):
+    assert convert_text(project, {"Värde (value): 1 200": "Värde (value): ca 300"}) == (
+        1,
+        FAILED + "- **Effekt (Effect) – effect**: raden ”Värde (value): ca 300” – värdet är ett tal med bara siffror,"
+        " till exempel 300 *(the line “Värde (value): ca 300” — the value is a number in digits only, for example"
+        " 300)*\n",
+    )
+    status, out = convert_text(project, {"\nEnglish: Estimated reduction.": ""})
+    assert status == 1 and "the lines “English:” are missing — an effect has all six lines" in out
+
+
+def test_partners_separated_by_commas_are_each_a_partner(project):
+    """Issue #22: 'borlange-energi, borlange-kommun' was one unknown id, and the advice dropped one."""
+    partners = project / "partners.yaml"
+    partners.write_text(partners.read_text(encoding="utf-8") + PARTNER_YAML, encoding="utf-8")
+    before = (project / "initiatives.yaml").read_text(encoding="utf-8")
+    assert convert_text(
+        project, {"```text\nborlange-kommun\n```": "```text\nborlange-kommun, solgarden-exempel-ab\n```"}
+    ) == (0, "initiatives.yaml: solpaneler-pa-exempelgarden\n")
+    added = (project / "initiatives.yaml").read_text(encoding="utf-8")[len(before) :]
+    assert "    partners:\n      - borlange-kommun\n      - solgarden-exempel-ab\n" in added
+
+
+def test_a_stale_status_is_said_while_the_record_is_made(project):
+    """Issue #22: a record with status_as_of 2025-03 says 'Was ongoing', and the converter said nothing."""
+    status, out = convert_text(
+        project, {"planned — Planerad (Planned)": "ongoing — Pågår (Ongoing)", "\n2026-05-02\n": "\n2025-03\n"}
+    )
+    assert (status, out) == (
+        0,
+        "initiatives.yaml: solpaneler-pa-exempelgarden\n\n"
+        "- **Status (Status) – status**: statusen ”Pågår” bygger på en uppgift från mars 2025, äldre än 12 månader,"
+        " så sidan säger den i dåtid – ange en nyare källa och dess datum under Status bekräftad, om det finns"
+        " *(the status “Ongoing” rests on a fact from March 2025, older than 12 months, so the page says it in the"
+        " past tense — give a newer source and its date under Status confirmed, if there is one)*\n",
+    )

@@ -328,7 +328,33 @@ def test_the_issue_job_that_reads_the_text_has_no_write_token():
     assert steps_with_token(publish) == [
         "Öppna en pull request (Open a pull request)",
         "Säg vad som behöver rättas (Say what to correct)",
+        "Svara på formuläret (Answer the form)",
     ]
+
+
+def test_the_form_answers_while_the_issue_is_open():
+    """Issue #22: the converter ran only when a maintainer set the label, so every round of
+    corrections needed one. Now it answers on opened and edited; the label means 'make the PR'."""
+    workflow = load(WORKFLOWS / "registry-from-issue.yml")
+    assert workflow[True]["issues"]["types"] == ["opened", "edited", "labeled"]
+    convert, publish = workflow["jobs"]["convert"], workflow["jobs"]["publish"]
+    assert "contains(github.event.issue.labels.*.name, 'ny part')" in convert["if"]
+    assert "contains(github.event.issue.labels.*.name, 'ny insats')" in convert["if"]
+    making = next(s for s in convert["steps"] if s.get("name") == "Gör posten (Make the record)")
+    assert 'if [ "$ACTION" = labeled ]; then' in making["run"]  # a branch and a build only when labelled
+    steps = {s["name"]: s for s in publish["steps"]}
+    assert steps["Lägg in posten (Apply the record)"]["if"] == "github.event.action == 'labeled'"
+    answer = steps["Svara på formuläret (Answer the form)"]
+    assert answer["if"] == "github.event.action != 'labeled'"
+    assert "marker='<!-- kb-form-answer -->'" in answer["run"] and "--method PATCH" in answer["run"]
+
+
+def test_the_registry_check_runs_first_with_only_what_it_needs():
+    jobs = load(WORKFLOWS / "pr.yml")["jobs"]
+    first = jobs["registries"]
+    runs = [s["run"] for s in first["steps"] if "run" in s]
+    assert runs == ["./scripts/setup", '.venv/bin/python hooks/check.py --base "$BASE"']
+    assert jobs["check"]["needs"] == "registries" and jobs["check"]["if"] == "${{ !cancelled() }}"
 
 
 def test_relabelling_never_overwrites_a_branch_and_an_edited_issue_is_not_converted():

@@ -16,8 +16,10 @@ from typing import Any
 
 import yaml
 
+from .checks import outdated
+from .formatting import day
 from .markdown_text import inline
-from .models import ID_LENGTH, ID_PATTERN, PARTIAL_DATE_PATTERN, URL_PATTERN
+from .models import EFFECT_KINDS, ID_LENGTH, ID_PATTERN, PARTIAL_DATE_PATTERN, STATUSES, URL_PATTERN
 
 NO_RESPONSE = "_No response_"
 LENGTH = 1000  # characters of one message on the issue; an answer quoted in it is cut to fit
@@ -172,6 +174,9 @@ class Answers:
     def say(self, field: str, sv: str, en: str) -> None:
         self.messages.append(Message(self.labels.get(field, field), sv, en))
 
+    def messages_about(self, field: str) -> bool:
+        return any(m.label == self.labels.get(field, field) for m in self.messages)
+
     def text(self, field: str, required: bool = True) -> str | None:
         value = self.values.get(field, "")
         if not value and required:
@@ -233,7 +238,17 @@ class Answers:
         return found
 
     def partner_ids(self, field: str, known: list[str], required: bool) -> list[str]:
-        ids = self.lines(field, required) if field == "partners" else [x for x in [self.text(field, required)] if x]
+        """Partner ids: one per line, or separated by commas or semicolons; the lead is one id."""
+        ids = [p.strip() for line in self.lines(field, required) for p in re.split(r"[,;]", line) if p.strip()]
+        if field == "lead" and len(ids) > 1:
+            self.say(
+                field,
+                f"en part leder insatsen – skriv ett id här (”{ids[0]}”?) och de andra under "
+                f"{self.labels.get('partners', 'partners')}",
+                f"one partner leads the initiative — write one id here (“{ids[0]}”?) and the others under "
+                f"{self.labels.get('partners', 'partners')}",
+            )
+            return ids[:1]
         for pid in ids:
             if pid not in known:
                 close = difflib.get_close_matches(pid, known, n=1)
@@ -306,35 +321,74 @@ def initiative_record(a: Answers, today: date, partners: list[str]) -> Record:
 
 
 EFFECT_KEYS = {"kind": "kind", "value": "value", "unit": "unit", "svenska": "sv", "english": "en", "source": "source"}
+# The six lines of an effect, as the form's example writes them.
+EFFECT_LINES = {
+    "kind": "Typ (kind)",
+    "value": "Värde (value)",
+    "unit": "Enhet (unit)",
+    "sv": "Svenska",
+    "en": "English",
+    "source": "Källa (source)",
+}
 
 
 def effect(a: Answers) -> Record | None:
-    """'Typ (kind): expected' / 'Värde (value): 1200' / … -> the effect, or None when not given."""
+    """'Typ (kind): expected' / 'Värde (value): 1200' / … -> the effect, or None when not given.
+    Every line that cannot be placed is named in a message: nothing typed is dropped unsaid."""
     parts: dict[str, str] = {}
     for line in a.lines("effect"):
-        key, _, value = line.partition(":")
-        found = next((v for k, v in EFFECT_KEYS.items() if k in key.lower()), None)
-        if found:
-            parts[found] = value.strip()
+        key, colon, value = line.partition(":")
+        found = next((v for k, v in EFFECT_KEYS.items() if k in key.lower()), None) if colon else None
+        if found is None:
+            a.say(
+                "effect",
+                f"raden ”{line}” är ingen av de sex raderna – börja den med till exempel ”Värde (value):” "
+                "eller ”Svenska:”, som i exemplet",
+                f"the line “{line}” is not one of the six lines — start it with, for example, “Värde (value):” "
+                "or “English:”, as in the example",
+            )
+            continue
+        parts[found] = value.strip()
     if not parts:
         return None
+    missing = [EFFECT_LINES[k] for k in EFFECT_LINES if not parts.get(k)]
+    if missing:
+        a.say(
+            "effect",
+            f"raderna {', '.join(f'”{m}:”' for m in missing)} saknas – en effekt har alla sex raderna",
+            f"the lines {', '.join(f'“{m}:”' for m in missing)} are missing — an effect has all six lines",
+        )
     unit = parts.get("unit", "").split(" / ")
-    number = parts.get("value", "").replace(" ", "").replace(",", ".")
-    if len(re.sub(r"\D", "", number)) > DIGITS:
+    if parts.get("unit") and (len(unit) != 2 or not all(u.strip() for u in unit)):
+        a.say(
+            "effect",
+            f"raden ”Enhet (unit): {parts['unit']}” – skriv enheten på svenska / engelska, till exempel "
+            "”ton CO₂e per år / tonnes CO₂e per year”",
+            f"the line “Enhet (unit): {parts['unit']}” — write the unit in Swedish / English, for example "
+            "“ton CO₂e per år / tonnes CO₂e per year”",
+        )
+    if parts.get("kind") and parts["kind"] not in EFFECT_KINDS:
+        a.say(
+            "effect",
+            f"raden ”Typ (kind): {parts['kind']}” – skriv {' eller '.join(EFFECT_KINDS)}",
+            f"the line “Typ (kind): {parts['kind']}” — write {' or '.join(EFFECT_KINDS)}",
+        )
+    number = parts.get("value", "").replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    if parts.get("value") and len(re.sub(r"\D", "", number)) > DIGITS:
         a.say(
             "effect",
             f"värdet har fler än {DIGITS} siffror – skriv ett mätt eller uppskattat tal, till exempel 1200",
             f"the value has more than {DIGITS} digits — write a measured or estimated number, for example 1200",
         )
         return None
-    if set(parts) != set(EFFECT_KEYS.values()) or len(unit) != 2 or not re.fullmatch(r"-?\d+(\.\d+)?", number):
+    if parts.get("value") and not re.fullmatch(r"-?\d+(\.\d+)?", number):
         a.say(
             "effect",
-            "skriv alla sex raderna som i exemplet: typ, värde (ett tal), enhet på svenska / engelska, "
-            "en mening på svenska och engelska, och källan",
-            "write all six lines as in the example: kind, value (a number), unit in Swedish / English, "
-            "one sentence in Swedish and in English, and the source",
+            f"raden ”Värde (value): {parts['value']}” – värdet är ett tal med bara siffror, till exempel 300",
+            f"the line “Värde (value): {parts['value']}” — the value is a number in digits only, for example 300",
         )
+        return None
+    if a.messages_about("effect"):
         return None
     amount = float(number) if "." in number else int(number)
     return {
@@ -359,6 +413,23 @@ def links(a: Answers) -> list[Record]:
             continue
         found.append({"title": {"sv": parts[0], "en": parts[1]}, "url": parts[2]})
     return found
+
+
+def stale_status(record: Record, today: date, review_months: int) -> Message | None:
+    """A note when the page would say the status in the past tense: its date is older than
+    review_months (mkdocs.yml), or it has none."""
+    status, as_of = record.get("status"), record.get("status_as_of")
+    if not isinstance(status, str) or not outdated(status, as_of, today, review_months):
+        return None
+    label = STATUSES[status]
+    when_sv, when_en = (f"från {day(as_of, 'sv')}", f"from {day(as_of, 'en')}") if as_of else ("utan datum", "undated")
+    return Message(
+        "Status (Status) – status",
+        f"statusen ”{label[0]}” bygger på en uppgift {when_sv}, äldre än {review_months} månader, så sidan säger den "
+        "i dåtid – ange en nyare källa och dess datum under Status bekräftad, om det finns",
+        f"the status “{label[1]}” rests on a fact {when_en}, older than {review_months} months, so the page says it "
+        "in the past tense — give a newer source and its date under Status confirmed, if there is one",
+    )
 
 
 def make_record(body: str, forms: Path, partner_ids: list[str], today: date) -> tuple[str, Record]:
