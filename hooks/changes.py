@@ -10,7 +10,8 @@ The registries are only read (`git show REVISION:FILE`), never checked out or ru
 workflow runs this, main's code, on a pull request's revision.
 
 `python hooks/changes.py --pages OLD_SITE NEW_SITE` prints, for each page whose visible text
-differs between two built sites, a collapsed word-level diff (for the job summary).
+differs between two built sites, a collapsed word-level diff (for the job summary), and
+`--index OLD_SITE NEW_SITE FOLDER` the preview's index.html, linking those pages in FOLDER.
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ def main(argv: list[str]) -> int:
         if not re.fullmatch(r"https://[^\s()<>\[\]`]+", preview):
             print(f"changes.py: the preview address must be an https:// address, not '{preview}'", file=sys.stderr)
             return 2
+    if argv[:1] == ["--index"] and len(argv) == 4:
+        from registry.pagediff import site_index
+
+        print(site_index(Path(argv[1]), Path(argv[2]), argv[3]), end="")
+        return 0
     if argv[:1] == ["--pages"] and len(argv) == 3:
         from registry.pagediff import site_diff
 

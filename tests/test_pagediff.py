@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from conftest import ROOT
 
 HEAD = "<html><head><title>T</title><script>var x = 1;</script></head><body><nav>Menu</nav>"
@@ -75,3 +77,29 @@ def test_no_change(tmp_path):
         timeout=60,
     )
     assert result.stdout.endswith("\n\nIngen sida ändras. (No page changes.)\n")
+
+
+def test_the_preview_opens_on_a_list_of_the_changed_pages(tmp_path):
+    """Issue #22: the preview was a zip of folders; its index.html now links the changed pages."""
+    old, new = tmp_path / "old", tmp_path / "new" / "webbplatsen"
+    write(old, "", "<p>Hem</p>")
+    write(new, "", "<p>Hem</p>")
+    write(old, "parter/ssab/", "<p>Stål</p>")
+    write(new, "parter/ssab/", "<p>Fossilfritt stål</p>")
+    write(new, "parter/<ny>/", "<p>Ny</p>")
+    write(old, "parter/y/", "<p>Gone</p>")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "changes.py"), "--index", str(old), str(new), "webbplatsen"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    page = BeautifulSoup(result.stdout, "html.parser")
+    assert [(a.get_text(), a["href"]) for a in page.find_all("a")] == [
+        ("/parter/<ny>/", "webbplatsen/parter/<ny>/index.html"),
+        ("/parter/ssab/", "webbplatsen/parter/ssab/index.html"),
+    ]
+    assert [li.get_text() for li in page.find_all("li")][-1] == "/parter/y/ (sidan tas bort, page removed)"
+    assert "&lt;ny&gt;" in result.stdout and "<ny>" not in result.stdout
+    assert (new / "parter" / "ssab" / "index.html").is_file()  # what the first link opens

@@ -96,3 +96,36 @@ def site_diff(old_site: Path, new_site: Path, site_url: str) -> str:
     if not parts:
         return f"{HEADING}\n\nIngen sida ändras. (No page changes.)\n"
     return f"{HEADING}\n\n" + "\n\n".join(parts) + "\n"
+
+
+INDEX = """<!doctype html>
+<html lang="sv">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Förhandsvisning: sidor som ändras (Preview: pages that change)</title></head>
+<body>
+<h1>Sidor som ändras <span lang="en">(Pages that change)</span></h1>
+<p>Den byggda webbplatsen finns i mappen <code>{folder}/</code>. Öppna en sida nedan.
+<span lang="en">(The built site is in the folder <code>{folder}/</code>. Open a page below.)</span></p>
+{items}
+</body>
+</html>
+"""
+
+
+def site_index(old_site: Path, new_site: Path, folder: str) -> str:
+    """The preview's own index.html: a list of the pages whose visible text differs, each linked
+    to its file in `folder` (the built site beside it), so a downloaded preview can be browsed."""
+    old, new = _pages(old_site), _pages(new_site)
+    items = []
+    for route in sorted(old.keys() | new.keys()):
+        if route in new and route in old and page_words(old[route]) == page_words(new[route]):
+            continue
+        state = "new" if route not in old else "gone" if route not in new else "changed"
+        shown = html.escape("/" + route)
+        if state == "gone":
+            items.append(f"<li>{shown} ({STATES[state]})</li>")
+        else:
+            href = html.escape(f"{folder}/{route}index.html", quote=True)
+            items.append(f'<li><a href="{href}">{shown}</a> ({STATES[state]})</li>')
+    listed = "<ul>\n" + "\n".join(items) + "\n</ul>" if items else "<p>Ingen sida ändras. (No page changes.)</p>"
+    return INDEX.format(folder=html.escape(folder), items=listed)
