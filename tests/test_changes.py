@@ -228,7 +228,7 @@ def test_a_mistake_introduced(repo):
         "initiatives.yaml:10:5: record solceller, field status: 'finished' is not an allowed value"
         " — use one of: planned, ongoing, completed, paused\n"
         "initiatives.yaml:11:5: record solceller, field lead: 'borlange_energi' is not a valid id"
-        " — use lowercase a–z, digits and hyphens, e.g. borlange-energi (write å, ä, ö as a, a, o)\n"
+        " — write borlange-energi (lowercase a–z, digits and hyphens; å, ä, ö as a, a, o)\n"
         "initiatives.yaml:11:5: record solceller, field lead: no partner has the id 'borlange_energi'"
         " — did you mean 'borlange-energi' or 'borlange-kommun'?\n```"
     )

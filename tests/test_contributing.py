@@ -201,7 +201,7 @@ CASES = {
         '    website: "www.ssab.com"',
         [
             "partners.yaml:93:5: record ssab, field website: 'www.ssab.com' is not a web address this site links to"
-            " — write it in full, starting with https://, http:// or mailto:"
+            " — write it in full: https://www.ssab.com"
         ],
     ),
     "missing-english": (
@@ -279,7 +279,7 @@ CASES = {
         "  - id: Byggdialog-Dalarna\n",
         [
             "partners.yaml:374:5: record Byggdialog-Dalarna, field id: 'Byggdialog-Dalarna' is not a valid id"
-            " — use lowercase a–z, digits and hyphens, e.g. borlange-energi (write å, ä, ö as a, a, o)"
+            " — write byggdialog-dalarna (lowercase a–z, digits and hyphens; å, ä, ö as a, a, o)"
         ],
     ),
     "misspelt-partner": (

@@ -20,7 +20,7 @@ from conftest import MINIMAL, ROOT, copy_project
 from registry import RegistryError, load_registries
 from registry.changes import LIMIT, Version, summary
 from registry.exports import FORMULA_START, csv_cell, data_files
-from registry.forms import slug
+from registry.formatting import slug
 from registry.markdown_text import code, fenced, inline
 from registry.models import ID_LENGTH
 from registry.problems import Problem

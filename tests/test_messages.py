@@ -62,7 +62,8 @@ CASES = [
         "    roles: [driving-party]\n",
         "   roles: [driving-party]\n",
         [
-            "partners.yaml:17:4: YAML syntax: the indentation is off — align list items (`- `) with each other\n"
+            "partners.yaml:17:4: YAML syntax: the indentation is off — `roles:` is indented less than the other fields of"
+            " its record: indent it 4 spaces, like the line above\n"
             "    17 |    roles: [driving-party]\n       |    ^"
         ],
     ),
@@ -139,8 +140,8 @@ CASES = [
         "    joined: 2021-12-08\n",
         "    joined: 8 december 2021\n",
         [
-            "partners.yaml:10:5: record borlange-kommun, field joined: '8 december 2021' is not a date"
-            " — write YYYY-MM-DD, or YYYY-MM or YYYY when only that is known"
+            "partners.yaml:10:5: record borlange-kommun, field joined: '8 december 2021' is not written as a date"
+            " here — write 2021-12-08"
         ],
     ),
     (
@@ -191,7 +192,7 @@ CASES = [
         "    website: www.borlange.se\n",
         [
             "partners.yaml:6:5: record borlange-kommun, field website: 'www.borlange.se' is not a web address"
-            " this site links to — write it in full, starting with https://, http:// or mailto:"
+            " this site links to — write it in full: https://www.borlange.se"
         ],
     ),
     (
@@ -347,7 +348,7 @@ CASES = [
         "      - url: www.borlange-energi.se\n        archived:\n",
         [
             "initiatives.yaml:16:9: record solceller, field sources, item 1.url: 'www.borlange-energi.se' is not a web"
-            " address this site links to — write it in full, starting with https://, http:// or mailto:"
+            " address this site links to — write it in full: https://www.borlange-energi.se"
         ],
     ),
     (
@@ -411,6 +412,127 @@ CASES = [
         [
             "initiatives.yaml:2:5: record " + "solceller-" * 6 + "ab, field id: the id is 62 characters long,"
             " more than 60 — shorten it, e.g. to its first words"
+        ],
+    ),
+    (
+        "tab-after-a-quoted-line",
+        P,
+        "    name: Borlänge Energi\n    type: municipal-company\n",
+        '    name: "Borlänge Energi"\n\ttype: municipal-company\n',
+        [
+            "partners.yaml:16:1: YAML syntax: a tab is used for indentation — use spaces only\n"
+            "    16 | →type: municipal-company\n       | ^"
+        ],
+    ),
+    (
+        "tab-before-a-list-item",
+        P,
+        "      - https://www.borlange-energi.se\n",
+        "\t- https://www.borlange-energi.se\n",
+        [
+            "partners.yaml:22:1: YAML syntax: a tab is used for indentation — use spaces only\n"
+            "    22 | →- https://www.borlange-energi.se\n       | ^"
+        ],
+    ),
+    (
+        "sv-not-under-description",
+        P,
+        "      sv: Kommunens energibolag.\n",
+        "    sv: Kommunens energibolag.\n",
+        [
+            "partners.yaml:19:5: YAML syntax: the indentation is off — `sv:` belongs under `description:`: indent it"
+            " 6 spaces, like `en:` below it\n    19 |     sv: Kommunens energibolag.\n       |     ^"
+        ],
+    ),
+    (
+        "sv-and-en-not-under-description",
+        P,
+        "      sv: Kommunens energibolag.\n      en: The municipal energy company.\n",
+        "    sv: Kommunens energibolag.\n    en: The municipal energy company.\n",
+        [
+            "partners.yaml:18:5: record borlange-energi, field description: `sv:` and `en:` are not indented under"
+            " `description:` — indent them two spaces more than `description:`",
+            "partners.yaml:19:5: record borlange-energi, field sv: `sv:` belongs under `description:` — indent it two"
+            " spaces more than `description:`, on a line below it",
+            "partners.yaml:20:5: record borlange-energi, field en: `en:` belongs under `description:` — indent it two"
+            " spaces more than `description:`, on a line below it",
+        ],
+    ),
+    (
+        "name-indented-too-far",
+        P,
+        "    name: Borlänge Energi\n",
+        '      name: "Borlänge Energi"\n',
+        [
+            "partners.yaml:15:7: YAML syntax: the indentation is off — `name:` is indented more than the line above:"
+            ' align it with the other fields of its record (4 spaces)\n    15 |       name: "Borlänge Energi"\n'
+            "       |       ^"
+        ],
+    ),
+    (
+        "type-indented-too-little",
+        P,
+        "    type: municipal-company\n",
+        "  type: municipal-company\n",
+        [
+            "partners.yaml:16:3: YAML syntax: the indentation is off — `type:` is indented less than the other fields"
+            " of its record: indent it 4 spaces, like the line above\n    16 |   type: municipal-company\n"
+            "       |   ^"
+        ],
+    ),
+    *(
+        (
+            f"record-at-column-{len(spaces) + 1}",
+            P,
+            "  - id: borlange-energi\n",
+            f"{spaces}- id: borlange-energi\n",
+            [
+                f"partners.yaml:14:{len(spaces) + 1}: YAML syntax: the indentation is off — start `- id:` where the"
+                " other records' `- id:` start (2 spaces before the -)\n"
+                f"    14 | {spaces}- id: borlange-energi\n       | {spaces}^"
+            ],
+        )
+        for spaces in ("", "    ")
+    ),
+    (
+        "non-breaking-space-as-indentation",
+        P,
+        "    type: municipal-company\n",
+        "\u00a0   type: municipal-company\n",
+        [
+            "partners.yaml:16:1: YAML syntax: a non-breaking space (pasted from Word or a web page) is used for"
+            " indentation — delete the indentation and type it again with ordinary spaces\n"
+            "    16 | ␣   type: municipal-company\n       | ^"
+        ],
+    ),
+    (
+        "non-breaking-space-after-a-colon",
+        P,
+        "    type: municipal-company\n",
+        "    type:\u00a0municipal-company\n",
+        [
+            "partners.yaml:16:10: YAML syntax: a non-breaking space (pasted from Word or a web page) after `type:`"
+            " — delete it and type an ordinary space\n    16 |     type:␣municipal-company\n"
+            "       |          ^"
+        ],
+    ),
+    (
+        "typographic-quotes",
+        P,
+        "    name: Borlänge Energi\n",
+        "    name: ”Borlänge Energi”\n",
+        [
+            "partners.yaml:15:5: record borlange-energi, field name: the text is in typographic quotes (”…”), which"
+            ' would show on the page — write straight quotes "…" around it, or none'
+        ],
+    ),
+    (
+        "date-with-slashes",
+        P,
+        "    joined: 2021-12-08\n",
+        "    joined: 2021/12/08\n",
+        [
+            "partners.yaml:10:5: record borlange-kommun, field joined: '2021/12/08' is not written as a date here — write 2021-12-08"
         ],
     ),
     (

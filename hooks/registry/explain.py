@@ -10,6 +10,7 @@ from datetime import date
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from .formatting import iso_date, slug
 from .models import UNION_TAGS, VOCABULARIES, pattern_name
 
 LANGUAGES = {"sv": "Swedish", "en": "English"}
@@ -49,8 +50,9 @@ def _text_expected(value: object) -> str:
     return "expected a text"
 
 
-def explain(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
-    """`error` is one item of pydantic's `ValidationError.errors()`."""
+def explain(error: ErrorDetails, model: type[BaseModel] | None = None, record: object = None) -> str:
+    """`error` is one item of pydantic's `ValidationError.errors()`; `record` is what `model`
+    validated, as read, to tell a known field at the wrong level from an unknown one."""
     kind, value = error["type"], error.get("input")
     loc = tuple(part for part in error["loc"] if part not in UNION_TAGS)
     last = loc[-1] if loc else ""
@@ -59,6 +61,9 @@ def explain(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
             return f"the {LANGUAGES[last]} text is missing — add `{last}: …` beside the other language"
         return f"this required field is missing — add the line `{last}:` with its value to the record"
     if kind == "extra_forbidden":
+        home = _belongs_under(_model_along(model, loc[:-1]), str(last), _value_along(record, loc[:-1]))
+        if home:
+            return f"`{last}:` belongs under `{home}:` — indent it two spaces more than `{home}:`, on a line below it"
         known = _known_fields(model, loc)
         hint = did_you_mean(last, known)
         if hint:
@@ -82,7 +87,17 @@ def explain(error: ErrorDetails, model: type[BaseModel] | None = None) -> str:
     if kind.startswith("date") or kind == "datetime_type":
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and _is_date(value):
             return f"the date '{value}' is in quotes, so YAML reads it as text — remove the quotes"
+        better = iso_date(value) if isinstance(value, str) else None
+        if better and better.count("-") == 2:
+            return f"'{value}' is not written as a date here — write {better}"
         return f"{_shown(value)} is not a date — write it as YYYY-MM-DD, e.g. 2022-04-11"
+    if kind in ("model_type", "dict_type") and value is None:
+        parent = _value_along(record, loc[:-1])
+        inner = _model_of(_annotation_along(model, loc))
+        strays = [k for k in (parent if isinstance(parent, dict) else {}) if inner and k in inner.model_fields]
+        if strays:
+            lines = " and ".join(f"`{k}:`" for k in strays)
+            return f"{lines} are not indented under `{last}:` — indent them two spaces more than `{last}:`"
     if kind == "model_type" or kind == "dict_type":
         if isinstance(value, str):
             return (
@@ -127,10 +142,15 @@ def _is_date(text: str) -> bool:
 
 def _pattern_message(name: str, value: object) -> str:
     if name == "id":
+        better = slug(str(value))
+        if better and better != value:
+            return f"'{value}' is not a valid id — write {better} (lowercase a–z, digits and hyphens; å, ä, ö as a, a, o)"
         return (
             f"'{value}' is not a valid id — use lowercase a–z, digits and hyphens,"
             " e.g. borlange-energi (write å, ä, ö as a, a, o)"
         )
+    if name == "url" and re.fullmatch(r"(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?", str(value)):
+        return f"'{value}' is not a web address this site links to — write it in full: https://{value}"
     if name == "url" and "@" in str(value).split("://", 1)[-1].split("/", 1)[0]:
         host = str(value).split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1]
         return (
@@ -143,6 +163,9 @@ def _pattern_message(name: str, value: object) -> str:
             " — write it in full, starting with https://, http:// or mailto:"
         )
     if name == "partial-date":
+        better = iso_date(str(value))
+        if better:
+            return f"'{value}' is not written as a date here — write {better}"
         return f"'{value}' is not a date — write YYYY-MM-DD, or YYYY-MM or YYYY when only that is known"
     return f"'{value}' has the wrong form"
 
@@ -156,6 +179,49 @@ def _known_fields(model: type[BaseModel] | None, loc: tuple[int | str, ...]) -> 
         field = current.model_fields.get(part)
         current = _model_of(field.annotation) if field else None
     return list(current.model_fields) if current else []
+
+
+def _model_along(model: type[BaseModel] | None, loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model of the mapping at `loc` below `model`: the record's own, or a nested one."""
+    current = model
+    for part in loc:
+        if current is None or isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        current = _model_of(field.annotation) if field else None
+    return current
+
+
+def _annotation_along(model: type[BaseModel] | None, loc: tuple[int | str, ...]) -> object:
+    parent = _model_along(model, loc[:-1])
+    field = parent.model_fields.get(str(loc[-1])) if parent and loc else None
+    return field.annotation if field else None
+
+
+def _value_along(value: object, loc: tuple[int | str, ...]) -> object:
+    for part in loc:
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            value = value[part]
+        else:
+            return None
+    return value
+
+
+def _belongs_under(model: type[BaseModel] | None, name: str, here: object) -> str:
+    """The field of `model` whose own fields include `name` (`sv` under `description`), preferring
+    one that is empty where the stray field stands; '' when `name` belongs to none."""
+    if model is None or not isinstance(here, dict):
+        return ""
+    homes = [
+        field
+        for field, info in model.model_fields.items()
+        if (inner := _model_of(info.annotation)) is not None and name in inner.model_fields
+    ]
+    lacking = [h for h in homes if isinstance(here.get(h), dict) and name not in here[h]]  # `en:` of a lone `sv:`
+    empty = [h for h in homes if h in here and not here[h]]  # `description:` with nothing under it
+    return (lacking or empty or homes or [""])[0]
 
 
 def _model_of(annotation: object) -> type[BaseModel] | None:

@@ -7,8 +7,9 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
-from .models import LANGUAGES
+from .models import ID_LENGTH, LANGUAGES
 
+FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "ae", "ø": "o"})
 RECORD_ROUTES = {
     "partner": "parter",
     "initiative": "insatser",
@@ -46,6 +47,15 @@ MONTHS = {
         "December",
     ],
 }
+
+
+def slug(text: str) -> str:
+    """'Högskolan Dalarna' -> 'hogskolan-dalarna'; at most ID_LENGTH characters, cut between words."""
+    full = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(FOLD)).strip("-")
+    if len(full) <= ID_LENGTH:
+        return full
+    cut = full[: ID_LENGTH + 1].rsplit("-", 1)[0] if "-" in full[:ID_LENGTH] else full[:ID_LENGTH]
+    return cut.strip("-")
 
 
 def route(kind: str, record_id: str) -> str:
@@ -114,3 +124,19 @@ def signed_percent(value: float, lang: str, digits: int = 0) -> str:
 def months_between(earlier: date, later: date) -> int:
     months = (later.year - earlier.year) * 12 + later.month - earlier.month
     return months - (1 if later.day < earlier.day else 0)
+
+
+def iso_date(text: str) -> str | None:
+    """A date written another way, as the registries write it: '2021/12/08' and '8 december 2021'
+    -> '2021-12-08', 'March 2023' -> '2023-03'; None when it is not a date written another way."""
+    text = " ".join(text.strip().lower().split())
+    found = re.fullmatch(r"(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?", text)
+    if found:
+        parts = [found.group(1), *(f"{int(p):02d}" for p in found.groups()[1:] if p)]
+        return "-".join(parts) if 1 <= int(parts[1]) <= 12 else None
+    months = {name.lower(): n for names in MONTHS.values() for n, name in enumerate(names, 1)}
+    found = re.fullmatch(r"(?:(\d{1,2})\.? )?([a-zåäö]+) (\d{4})", text)
+    if found and found.group(2) in months:
+        day_part = f"-{int(found.group(1)):02d}" if found.group(1) else ""
+        return f"{found.group(3)}-{months[found.group(2)]:02d}{day_part}"
+    return None

@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 
 from .checks import outdated
-from .formatting import day
+from .formatting import day, slug
 from .markdown_text import inline
-from .models import EFFECT_KINDS, ID_LENGTH, ID_PATTERN, PARTIAL_DATE_PATTERN, STATUSES, URL_PATTERN
+from .models import EFFECT_KINDS, ID_PATTERN, PARTIAL_DATE_PATTERN, STATUSES, URL_PATTERN
 
 NO_RESPONSE = "_No response_"
 LENGTH = 1000  # characters of one message on the issue; an answer quoted in it is cut to fit
@@ -28,7 +28,6 @@ REGISTRY_OF_FORM = {"new-partner.yml": "partners", "new-initiative.yml": "initia
 LANGUAGE_OF_SUFFIX = {"_sv": ("på svenska", "in Swedish"), "_en": ("på engelska", "in English")}
 Question = dict[str, Any]  # one question of an issue form template, as YAML reads it
 Record = dict[str, Any]  # a registry record as YAML writes it: texts, numbers, dates, and lists and mappings of them
-FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "ae", "ø": "o"})
 
 
 @dataclass(frozen=True)
@@ -93,15 +92,6 @@ def which_form(answers: dict[str, str], forms: Path) -> tuple[str, dict[str, Que
             )
         ]
     )
-
-
-def slug(text: str) -> str:
-    """'Högskolan Dalarna' -> 'hogskolan-dalarna'; at most ID_LENGTH characters, cut between words."""
-    full = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(FOLD)).strip("-")
-    if len(full) <= ID_LENGTH:
-        return full
-    cut = full[: ID_LENGTH + 1].rsplit("-", 1)[0] if "-" in full[:ID_LENGTH] else full[:ID_LENGTH]
-    return cut.strip("-")
 
 
 def quoted(text: str) -> str:

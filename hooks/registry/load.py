@@ -67,7 +67,7 @@ def _validate(name: str, tree: Tree, file: str) -> tuple[Model | None, list[Prob
             return model.model_validate(value), []
         except ValidationError as err:
             return None, [
-                problem_at(file, tree, key, _loc(e), explain(e, model)) for e in err.errors(include_url=False)
+                problem_at(file, tree, key, _loc(e), explain(e, model, value)) for e in err.errors(include_url=False)
             ]
     for extra in sorted(set(value) - {key}):
         problems.append(
@@ -79,7 +79,7 @@ def _validate(name: str, tree: Tree, file: str) -> tuple[Model | None, list[Prob
             records.append(record_model.model_validate(raw))
         except ValidationError as err:
             problems += [
-                problem_at(file, tree, key, (key, i, *_loc(e)), explain(e, record_model))
+                problem_at(file, tree, key, (key, i, *_loc(e)), explain(e, record_model, raw))
                 for e in err.errors(include_url=False)
             ]
     return model.model_construct(None, **{key: records}), problems  # None: the default _fields_set

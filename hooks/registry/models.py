@@ -147,8 +147,18 @@ def _character(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'CONTROL CHARACTER')}"
 
 
+TYPOGRAPHIC_QUOTES = "”“„«»‘’‚"
+
+
 def _visible(value: str) -> str:
-    """A text with no character that a reader cannot see (a line break is seen)."""
+    """A text with no character that a reader cannot see (a line break is seen), and not wrapped
+    in typographic quotes, which YAML keeps as part of the text (pasted from Word, they look like
+    the quotes that YAML reads)."""
+    if len(value) > 1 and value[0] in TYPOGRAPHIC_QUOTES and value[-1] in TYPOGRAPHIC_QUOTES:
+        raise ValueError(
+            f"the text is in typographic quotes ({value[0]}…{value[-1]}), which would show on the page"
+            ' — write straight quotes "…" around it, or none'
+        )
     for i, char in enumerate(value):
         if char != "\n" and unicodedata.category(char) in INVISIBLE:
             before = value[max(0, i - 20) : i].rsplit("\n", 1)[-1]

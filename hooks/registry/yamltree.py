@@ -9,6 +9,7 @@ and every value keeps its position for the editor's error messages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeAlias
@@ -218,7 +219,7 @@ def _attach(tree: Tree, stack: list[_Frame], value: object, event: yaml.Event, p
 
 _HINTS = [
     ("cannot start any token", "'\\t'", "a tab is used for indentation — use spaces only"),
-    ("tab character", "", "a tab is used for indentation — use spaces only"),
+    ("tab character", "", "a tab is used for indentation — use spaces only"),  # also found by _real_mistake
     (
         "mapping values are not allowed",
         "",
@@ -255,6 +256,11 @@ def _balanced(value: str) -> bool:
     return body.endswith('"') and '"' not in inner
 
 
+TAB_HINT = "a tab is used for indentation — use spaces only"
+NBSP = "\u00a0"  # a non-breaking space: Word and web pages paste it for an ordinary one
+FIELD_LINE = re.compile(r"^( *)(- )?([A-Za-z_][\w-]*):(?: |$)")
+
+
 def _syntax_problem(err: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     starts_earlier = err.context and ("quoted scalar" in err.context or "simple key" in err.context)
     mark = (err.context_mark if starts_earlier else None) or err.problem_mark or err.context_mark
@@ -271,10 +277,86 @@ def _syntax_problem(err: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
             "a quote is opened on this line but not closed, or a quote mark inside the text ends it early"
             " — close the quote, or use ” ” inside the text"
         )
+    elif 1 <= line <= len(lines):
+        line, col, hint = _real_mistake(lines, line, col, hint, what)
     if 1 <= line <= len(lines):
-        excerpt = lines[line - 1].replace("\t", "→")
+        excerpt = lines[line - 1].replace("\t", "→").replace(NBSP, "␣")
         hint += f"\n    {line} | {excerpt}\n    {' ' * len(str(line))} | {' ' * (col - 1)}^"
     return Problem(file, line, col, None, None, "YAML syntax: " + hint)
+
+
+def _indent(line: str) -> int:
+    """Where a line's field starts: its spaces, and a list item's '- ' as well."""
+    found = FIELD_LINE.match(line)
+    return len(found.group(1)) + len(found.group(2) or "") if found else len(line) - len(line.lstrip(" "))
+
+
+def _previous(lines: list[str], line: int) -> int | None:
+    """The line (1-based) of the last line with content above `line`, or None."""
+    for number in range(line - 1, 0, -1):
+        if lines[number - 1].strip() and not lines[number - 1].lstrip().startswith("#"):
+            return number
+    return None
+
+
+def _real_mistake(lines: list[str], line: int, col: int, hint: str, what: str) -> tuple[int, int, str]:
+    """What libyaml stumbles on is often a line or two after the editor's mistake, and its words
+    describe the parser, not the file. Look at the lines themselves: a tab or a non-breaking space
+    where indentation goes, and fields indented more or less than the record's own."""
+    for number in range(max(1, line - 2), line + 1):
+        text = lines[number - 1]
+        lead = text[: len(text) - len(text.lstrip(" \t" + NBSP))]
+        if "\t" in lead:
+            return number, lead.index("\t") + 1, TAB_HINT
+        if NBSP in lead:
+            return number, lead.index(NBSP) + 1, (
+                "a non-breaking space (pasted from Word or a web page) is used for indentation"
+                " — delete the indentation and type it again with ordinary spaces"
+            )
+        after = re.match(r"^ *(- )?[A-Za-z_][\w-]*:" + NBSP, text)
+        if after:
+            return number, after.end(), (
+                f"a non-breaking space (pasted from Word or a web page) after `{after.group().strip(' -' + NBSP)}`"
+                " — delete it and type an ordinary space"
+            )
+    here = lines[line - 1]
+    found = FIELD_LINE.match(here)
+    above = _previous(lines, line)
+    if found is None or above is None:
+        return line, col, hint
+    key, width = found.group(3), _indent(here)
+    if found.group(2):  # a record's first line, `- id:`: it lines up with the other records
+        others = [m.group(1) for m in (re.match(r"^( *)- id:", t) for i, t in enumerate(lines, 1) if i != line) if m]
+        if others and "indentation" in hint:  # libyaml: expected key, bad indentation, <block end>
+            spaces = max(set(others), key=others.count)
+            return line, len(found.group(1)) + 1, (
+                f"the indentation is off — start `- {key}:` where the other records' `- id:` start"
+                f" ({len(spaces)} spaces before the -)"
+            )
+        return line, col, hint
+    over = "mapping values" in what and col == len(found.group(1)) + len(key) + 1
+    if over and _indent(lines[above - 1]) < width:
+        parent = _previous(lines, above)
+        if parent is not None and lines[parent - 1].rstrip().endswith(":") and _indent(lines[parent - 1]) == _indent(
+            lines[above - 1]
+        ):
+            outer = FIELD_LINE.match(lines[parent - 1])
+            inner = FIELD_LINE.match(lines[above - 1])
+            if outer and inner:
+                return above, _indent(lines[above - 1]) + 1, (
+                    f"the indentation is off — `{inner.group(3)}:` belongs under `{outer.group(3)}:`:"
+                    f" indent it {width} spaces, like `{key}:` below it"
+                )
+        return line, width + 1, (
+            f"the indentation is off — `{key}:` is indented more than the line above:"
+            f" align it with the other fields of its record ({_indent(lines[above - 1])} spaces)"
+        )
+    if "'-' indicator" in what and _indent(lines[above - 1]) > width:
+        return line, width + 1, (
+            f"the indentation is off — `{key}:` is indented less than the other fields of its record:"
+            f" indent it {_indent(lines[above - 1])} spaces, like the line above"
+        )
+    return line, col, hint
 
 
 # Where a problem is, in words ---------------------------------------------------------------
