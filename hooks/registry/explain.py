@@ -144,7 +144,9 @@ def _pattern_message(name: str, value: object) -> str:
     if name == "id":
         better = slug(str(value))
         if better and better != value:
-            return f"'{value}' is not a valid id — write {better} (lowercase a–z, digits and hyphens; å, ä, ö as a, a, o)"
+            return (
+                f"'{value}' is not a valid id — write {better} (lowercase a–z, digits and hyphens; å, ä, ö as a, a, o)"
+            )
         return (
             f"'{value}' is not a valid id — use lowercase a–z, digits and hyphens,"
             " e.g. borlange-energi (write å, ä, ö as a, a, o)"
@@ -163,9 +165,9 @@ def _pattern_message(name: str, value: object) -> str:
             " — write it in full, starting with https://, http:// or mailto:"
         )
     if name == "partial-date":
-        better = iso_date(str(value))
-        if better:
-            return f"'{value}' is not written as a date here — write {better}"
+        written = iso_date(str(value))
+        if written:
+            return f"'{value}' is not written as a date here — write {written}"
         return f"'{value}' is not a date — write YYYY-MM-DD, or YYYY-MM or YYYY when only that is known"
     return f"'{value}' has the wrong form"
 

@@ -309,15 +309,23 @@ def _real_mistake(lines: list[str], line: int, col: int, hint: str, what: str) -
         if "\t" in lead:
             return number, lead.index("\t") + 1, TAB_HINT
         if NBSP in lead:
-            return number, lead.index(NBSP) + 1, (
-                "a non-breaking space (pasted from Word or a web page) is used for indentation"
-                " — delete the indentation and type it again with ordinary spaces"
+            return (
+                number,
+                lead.index(NBSP) + 1,
+                (
+                    "a non-breaking space (pasted from Word or a web page) is used for indentation"
+                    " — delete the indentation and type it again with ordinary spaces"
+                ),
             )
         after = re.match(r"^ *(- )?[A-Za-z_][\w-]*:" + NBSP, text)
         if after:
-            return number, after.end(), (
-                f"a non-breaking space (pasted from Word or a web page) after `{after.group().strip(' -' + NBSP)}`"
-                " — delete it and type an ordinary space"
+            return (
+                number,
+                after.end(),
+                (
+                    f"a non-breaking space (pasted from Word or a web page) after `{after.group().strip(' -' + NBSP)}`"
+                    " — delete it and type an ordinary space"
+                ),
             )
     here = lines[line - 1]
     found = FIELD_LINE.match(here)
@@ -329,32 +337,50 @@ def _real_mistake(lines: list[str], line: int, col: int, hint: str, what: str) -
         others = [m.group(1) for m in (re.match(r"^( *)- id:", t) for i, t in enumerate(lines, 1) if i != line) if m]
         if others and "indentation" in hint:  # libyaml: expected key, bad indentation, <block end>
             spaces = max(set(others), key=others.count)
-            return line, len(found.group(1)) + 1, (
-                f"the indentation is off — start `- {key}:` where the other records' `- id:` start"
-                f" ({len(spaces)} spaces before the -)"
+            return (
+                line,
+                len(found.group(1)) + 1,
+                (
+                    f"the indentation is off — start `- {key}:` where the other records' `- id:` start"
+                    f" ({len(spaces)} spaces before the -)"
+                ),
             )
         return line, col, hint
     over = "mapping values" in what and col == len(found.group(1)) + len(key) + 1
     if over and _indent(lines[above - 1]) < width:
         parent = _previous(lines, above)
-        if parent is not None and lines[parent - 1].rstrip().endswith(":") and _indent(lines[parent - 1]) == _indent(
-            lines[above - 1]
+        if (
+            parent is not None
+            and lines[parent - 1].rstrip().endswith(":")
+            and _indent(lines[parent - 1]) == _indent(lines[above - 1])
         ):
             outer = FIELD_LINE.match(lines[parent - 1])
             inner = FIELD_LINE.match(lines[above - 1])
             if outer and inner:
-                return above, _indent(lines[above - 1]) + 1, (
-                    f"the indentation is off — `{inner.group(3)}:` belongs under `{outer.group(3)}:`:"
-                    f" indent it {width} spaces, like `{key}:` below it"
+                return (
+                    above,
+                    _indent(lines[above - 1]) + 1,
+                    (
+                        f"the indentation is off — `{inner.group(3)}:` belongs under `{outer.group(3)}:`:"
+                        f" indent it {width} spaces, like `{key}:` below it"
+                    ),
                 )
-        return line, width + 1, (
-            f"the indentation is off — `{key}:` is indented more than the line above:"
-            f" align it with the other fields of its record ({_indent(lines[above - 1])} spaces)"
+        return (
+            line,
+            width + 1,
+            (
+                f"the indentation is off — `{key}:` is indented more than the line above:"
+                f" align it with the other fields of its record ({_indent(lines[above - 1])} spaces)"
+            ),
         )
     if "'-' indicator" in what and _indent(lines[above - 1]) > width:
-        return line, width + 1, (
-            f"the indentation is off — `{key}:` is indented less than the other fields of its record:"
-            f" indent it {_indent(lines[above - 1])} spaces, like the line above"
+        return (
+            line,
+            width + 1,
+            (
+                f"the indentation is off — `{key}:` is indented less than the other fields of its record:"
+                f" indent it {_indent(lines[above - 1])} spaces, like the line above"
+            ),
         )
     return line, col, hint
 
