@@ -32,3 +32,27 @@ def test_every_allowed_value_is_described_in_swedish_and_english():
         "Genomförd / Completed",
         "Pausad / Paused",
     ]
+
+
+def _nodes(node):
+    if isinstance(node, dict):
+        yield node
+        for child in node.values():
+            yield from _nodes(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _nodes(child)
+
+
+def test_the_editor_says_in_words_what_a_pattern_or_a_list_of_values_wants():
+    """Issue #22: VS Code showed raw regular expressions ('String does not match the pattern of …')."""
+    for file in sorted((ROOT / "schemas").glob("*.schema.json")):
+        nodes = list(_nodes(json.loads(file.read_text(encoding="utf-8"))))
+        patterns = [n for n in nodes if isinstance(n.get("pattern"), str)]
+        enums = [n for n in nodes if isinstance(n.get("enum"), list)]
+        assert patterns, file.name
+        for node in patterns:
+            sv, en = node["patternErrorMessage"].split(" / ")
+            assert ("Skriv" in sv or "skrivs" in sv) and ("Write" in en or "is lowercase" in en), file.name
+        for node in enums:
+            assert node["errorMessage"].startswith("Tillåtna värden: ") and " / Allowed values: " in node["errorMessage"]

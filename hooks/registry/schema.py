@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import REGISTRIES, VOCABULARIES
+from .models import REGISTRIES, VOCABULARIES, pattern_name
 
 TITLES = {
     "partners": "Parter / Partners — Klimatneutrala Borlänge 2030",
@@ -40,10 +40,46 @@ def _describe_enums(node: object) -> None:
             _describe_enums(child)
 
 
+# What the editor says when a value does not match its pattern: Swedish, then English (the
+# yaml-language-server shows `patternErrorMessage` instead of the regular expression).
+PATTERN_MESSAGES = {
+    "id": (
+        "Ett id skrivs med små bokstäver a–z, siffror och bindestreck, till exempel borlange-energi (å, ä, ö som a, a, o)",
+        "An id is lowercase a–z, digits and hyphens, e.g. borlange-energi (å, ä, ö as a, a, o)",
+    ),
+    "url": (
+        "Skriv hela webbadressen, som börjar med https://, utan namn och @ före adressen",
+        "Write the whole web address, starting with https://, with no name and @ before the host",
+    ),
+    "partial-date": (
+        "Skriv datumet ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ när bara det är känt, till exempel 2022-04-11",
+        "Write the date as YYYY-MM-DD, or YYYY-MM or YYYY when only that is known, e.g. 2022-04-11",
+    ),
+}
+
+
+def _error_messages(node: object) -> None:
+    """Words instead of regular expressions and lists: `patternErrorMessage` for a pattern and
+    `errorMessage` for a list of allowed values, in Swedish and English."""
+    if isinstance(node, dict):
+        name = pattern_name(node["pattern"]) if isinstance(node.get("pattern"), str) else ""
+        if name in PATTERN_MESSAGES:
+            node["patternErrorMessage"] = " / ".join(PATTERN_MESSAGES[name])
+        if isinstance(node.get("enum"), list):
+            allowed = ", ".join(str(v) for v in node["enum"])
+            node["errorMessage"] = f"Tillåtna värden: {allowed} / Allowed values: {allowed}"
+        for child in node.values():
+            _error_messages(child)
+    elif isinstance(node, list):
+        for child in node:
+            _error_messages(child)
+
+
 def schema_for(name: str) -> dict[str, object]:
     model, _ = REGISTRIES[name]
     schema = model.model_json_schema()
     _describe_enums(schema)
+    _error_messages(schema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": TITLES[name]}
 
 
