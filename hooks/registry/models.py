@@ -159,6 +159,8 @@ def _visible(value: str) -> str:
             f"the text is in typographic quotes ({value[0]}…{value[-1]}), which would show on the page"
             ' — write straight quotes "…" around it, or none'
         )
+    if value.replace("\n", "").isprintable():  # the common case, in C: nothing to look at one by one
+        return value
     for i, char in enumerate(value):
         if char != "\n" and unicodedata.category(char) in INVISIBLE:
             before = value[max(0, i - 20) : i].rsplit("\n", 1)[-1]
