@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from registry import RegistryError, load_registries
-from registry.forms import FormError, append_record, make_record, parse_body, stale_status
+from registry.forms import FormError, append_record, from_the_check, make_record, parse_body, stale_status
 from registry.load import FILES
 from registry.markdown_text import fenced
 from registry.settings import read_settings
@@ -52,14 +52,19 @@ def notes(body: str, root: Path, today: date) -> list[str]:
 
 def convert(body: str, root: Path, today: date) -> str:
     """Append the record; return what was added. Raises FormError or RegistryError (file restored)."""
-    partner_ids = [p.id for p in load_registries(root).partners]
-    registry, record = make_record(body, root / ".github" / "ISSUE_TEMPLATE", partner_ids, today)
+    reg = load_registries(root)
+    partner_ids = [p.id for p in reg.partners]
+    taken = {*partner_ids, *(i.id for i in reg.initiatives)}  # ids of either kind: a form may write both
+    registry, record = make_record(body, root / ".github" / "ISSUE_TEMPLATE", partner_ids, today, taken)
     path = root / FILES[registry]
     before = append_record(path, record)
     try:
         load_registries(root)
-    except RegistryError:
+    except RegistryError as err:
         path.write_text(before, encoding="utf-8")
+        said = from_the_check(err.problems, body, root / ".github" / "ISSUE_TEMPLATE", record["id"])
+        if len(said) == len(err.problems):  # all about the new record: say them about the questions
+            raise FormError(said) from None
         raise
     return f"{FILES[registry]}: {record['id']}"
 

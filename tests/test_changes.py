@@ -138,7 +138,7 @@ def test_a_new_partner(repo):
         "  - roller: Bidragande organisation\n"
         "  - beskrivning på svenska: Högskolan forskar om energi.\n"
         "  - beskrivning på engelska: The university does research on energy.\n"
-        "  - källor: `https://www.du.se`\n"
+        "  - källor: <https://www.du.se>\n"
         "  - senast granskad: 1 november 2026",
         "- Partner *Dalarna University* (`hogskolan-dalarna`) added\n"
         "  - name: Högskolan Dalarna\n"
@@ -147,7 +147,7 @@ def test_a_new_partner(repo):
         "  - roles: Contributing organisation\n"
         "  - description in Swedish: Högskolan forskar om energi.\n"
         "  - description in English: The university does research on energy.\n"
-        "  - sources: `https://www.du.se`\n"
+        "  - sources: <https://www.du.se>\n"
         "  - last reviewed: 1 November 2026",
         *(
             urls(("parter/hogskolan-dalarna/",), ("parter/",), home=True, lang=lang, new=("parter/hogskolan-dalarna/",))
@@ -283,7 +283,7 @@ def test_a_large_change_lists_what_fits_and_counts_the_rest(repo):
     assert 40 < listed < 120 and f"\n- … och {120 - listed} till\n" in sv
     in_english = en.count(" added\n")  # English words are shorter: a few more fit
     assert listed <= in_english < 120 and f"\n- … and {120 - in_english} more\n" in en
-    assert sv.count("  - källor: `https://www.du.se`\n") == listed  # each listed record whole
+    assert sv.count("  - källor: <https://www.du.se>\n") == listed  # each listed record whole
     # pages: the 120 new ones are named, and the partner list and the home page linked
     assert "- **Posternas egna sidor** (120): `/site/parter/part-0/` (ny) · `/site/parter/part-1/` (ny)" in sv
     assert re.search(r"`/site/parter/part-\d+/` \(ny\) och \d+ till\n", sv)
@@ -302,7 +302,9 @@ def test_a_registry_that_cannot_be_read_is_said_first_and_nothing_is_removed(rep
     )
     assert "partners.yaml:4:1: YAML syntax: a tab is used for indentation" in text
     assert "tas bort" not in text and "removed" not in text.split("*(**`partners.yaml`")[1].split("\n", 1)[1]
-    assert "Inga ändringar i registren." in text and "No changes to the registries." in text
+    assert "Inga ändringar i de register som går att läsa." in text and "No changes in the registries that can" in text
+    assert "Vilka sidor som ändras står här när alla register går att läsa." in text
+    assert "YAML syntax: a tab is used for indentation — use spaces only\n    4 | →type: municipality\n" in text
 
 
 NEW_INITIATIVE = """  - id: vindkraft

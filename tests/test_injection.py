@@ -66,7 +66,7 @@ def test_a_line_break_in_a_name_starts_no_heading_or_line(brk):
 def test_mentions_and_addresses_are_code_and_markup_is_escaped():
     text = changed(name="Hej @octocat och @org/team, se www.evil.example och <https://evil.example> ![x](y) $x$")
     assert "`@octocat`" in text and "`@org/team`" in text and "`www.evil.example`" in text
-    assert "\\<`https://evil.example>`" in text and "\\!\\[x\\](y)" in text and "\\$x\\$" in text
+    assert "\\<`https://evil.example`\\>" in text and "\\!\\[x\\](y)" in text and "\\$x\\$" in text
     bare = outside_code(text)
     assert "@octocat" not in bare and "@org" not in bare and "evil.example" not in bare
 
@@ -177,7 +177,7 @@ def test_hidden_text_and_mentions_in_answers(project):
     )
     assert status == 1
     assert "the answer has hidden text (\\<\\!-- … --\\>), which GitHub does not show" in out
-    assert "`@octocat`" in out and "\\[x\\](`https://evil.example)”`" in out
+    assert "`@octocat`" in out and "\\[x\\](`https://evil.example`)”" in out
     assert "@octocat" not in outside_code(out)
 
 

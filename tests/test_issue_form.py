@@ -166,18 +166,29 @@ def test_a_correction_is_left_to_an_editor(project):
     )
 
 
-def test_a_record_the_check_rejects_is_not_kept(project):
+def test_an_id_in_use_is_said_about_the_question(project):
     assert convert(project, "new-partner.md")[0] == 0
     before = registries(project)
     assert convert(project, "new-partner.md") == (
         1,
         FAILED
-        + (
-            "Kontrollen av registren (The registry check):\n\n```text\n"
-            "partners.yaml:41:5: record solgarden-exempel-ab, field id: the id 'solgarden-exempel-ab' is used twice "
-            "(also by the record on line 25) — give each record its own id\n"
-            "1 mistake in the registries — fix them and try again.\n```\n"
-        ),
+        + "- **Förslag på id (Suggested id) – id**: id ”solgarden-exempel-ab” finns redan – skriv ett annat under"
+        " Förslag på id *(the id “solgarden-exempel-ab” is taken — write another one under Suggested id)*\n",
+    )
+    assert registries(project) == before
+
+
+def test_a_record_the_check_rejects_is_not_kept_and_its_mistake_is_said_about_the_question(project):
+    """Issue #22: a mistake only the registry check finds came back as 'initiatives.yaml:469:7: …',
+    about a file the proposer never saw."""
+    before = registries(project)
+    status, out = convert_text(
+        project, {"Källa (source): https://www.example.org/effekt": "Källa (source): www.example.org"}
+    )
+    assert (status, out) == (
+        1,
+        FAILED + "- **Effekt (Effect) – effect**: kontrollen av registret (på engelska): '`www.example.org`' is not a"
+        " web address this site links to — write it in full: `https://www.example.org`\n",
     )
     assert registries(project) == before
 
@@ -254,3 +265,43 @@ def test_a_stale_status_is_said_while_the_record_is_made(project):
         " *(the status “Ongoing” rests on a fact from March 2025, older than 12 months, so the page says it in the"
         " past tense — give a newer source and its date under Status confirmed, if there is one)*\n",
     )
+
+
+def test_what_the_form_cannot_place_is_named(project):
+    """The newcomer's trial: text after the checkbox, a heading of one's own, two addresses on one line."""
+    status, out = convert_text(project, {"\n### Källor": "\n### Kommentar\n\nRing mig.\n\n### Källor"})
+    assert (status, out) == (
+        1,
+        FAILED + "- **\\#\\#\\# Kommentar**: rubriken är ingen fråga i formuläret – flytta texten under den till frågan"
+        " där den hör hemma, och ta bort rubriken *(the heading is not a question of the form — move the text under"
+        " it to the question it belongs to, and remove the heading)*\n",
+    )
+    status, out = convert_text(
+        project,
+        {
+            "https://www.example.org/projekt\n```\n\n### Förslag": "https://a.example https://b.example\n```\n\n### Förslag"
+        },
+    )
+    assert status == 1 and "“`https://a.example` `https://b.example`” is several addresses on one line" in out
+    status, out = convert_text(project, {"is public.)": "is public.)\nPS: ring mig."})
+    assert (status, out) == (
+        1,
+        FAILED + "- **Offentligt (Public)**: svaret har text som posten inte har plats för: ”PS: ring mig.” – skriv"
+        " den under frågan där den hör hemma, eller ta bort den *(the answer has text the record has no place for:"
+        " “PS: ring mig.” — write it under the question it belongs to, or remove it)*\n",
+    )
+
+
+def test_the_lead_among_the_partners_and_an_end_before_the_start_are_said_in_both_languages(project):
+    status, out = convert_text(
+        project,
+        {
+            "```text\nborlange-kommun\n```": "```text\nborlange-kommun, borlange-energi\n```",
+            "### Slut (End) – end\n\n_No response_": "### Slut (End) – end\n\n2026",
+        },
+    )
+    assert status == 1
+    assert (
+        "- **Övriga deltagande parter (Other partners taking part) – partners**: ”borlange-energi” leder redan" in out
+    )
+    assert "- **Slut (End) – end**: slutet 2026 är före starten 2027 – rätta det ena *(the end 2026 is before" in out

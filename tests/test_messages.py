@@ -62,8 +62,8 @@ CASES = [
         "    roles: [driving-party]\n",
         "   roles: [driving-party]\n",
         [
-            "partners.yaml:17:4: YAML syntax: the indentation is off — `roles:` is indented less than the other fields of"
-            " its record: indent it 4 spaces, like the line above\n"
+            "partners.yaml:17:4: YAML syntax: the indentation is off — `roles:` is indented 3 spaces: indent it 4"
+            " spaces, like the other fields of its record\n"
             "    17 |    roles: [driving-party]\n       |    ^"
         ],
     ),
@@ -465,7 +465,7 @@ CASES = [
         '      name: "Borlänge Energi"\n',
         [
             "partners.yaml:15:7: YAML syntax: the indentation is off — `name:` is indented more than the line above:"
-            ' align it with the other fields of its record (4 spaces)\n    15 |       name: "Borlänge Energi"\n'
+            ' indent it 4 spaces, like `id:` above it\n    15 |       name: "Borlänge Energi"\n'
             "       |       ^"
         ],
     ),
@@ -475,8 +475,8 @@ CASES = [
         "    type: municipal-company\n",
         "  type: municipal-company\n",
         [
-            "partners.yaml:16:3: YAML syntax: the indentation is off — `type:` is indented less than the other fields"
-            " of its record: indent it 4 spaces, like the line above\n    16 |   type: municipal-company\n"
+            "partners.yaml:16:3: YAML syntax: the indentation is off — `type:` is indented 2 spaces: indent it 4"
+            " spaces, like the other fields of its record\n    16 |   type: municipal-company\n"
             "       |   ^"
         ],
     ),
@@ -533,6 +533,71 @@ CASES = [
         "    joined: 2021/12/08\n",
         [
             "partners.yaml:10:5: record borlange-kommun, field joined: '2021/12/08' is not written as a date here — write 2021-12-08"
+        ],
+    ),
+    (
+        "a-field-after-a-nested-one-indented-too-little",
+        P,
+        "    sources:\n      - https://www.borlange-energi.se\n",
+        "  sources:\n      - https://www.borlange-energi.se\n",
+        [
+            "partners.yaml:21:3: YAML syntax: the indentation is off — `sources:` is indented 2 spaces: indent it 4"
+            " spaces, like the other fields of its record\n    21 |   sources:\n       |   ^"
+        ],
+    ),
+    (
+        "en-between-two-levels",
+        P,
+        "      en: The municipal energy company.\n",
+        "     en: The municipal energy company.\n",
+        [
+            "partners.yaml:20:6: YAML syntax: the indentation is off — `en:` is indented 5 spaces: indent it 6 spaces,"
+            " like `sv:` above it, or 4, like the other fields of its record\n"
+            "    20 |      en: The municipal energy company.\n       |      ^"
+        ],
+    ),
+    (
+        "en-at-the-records-level",
+        P,
+        "      en: The municipal energy company.\n",
+        "    en: The municipal energy company.\n",
+        [
+            "partners.yaml:18:5: record borlange-energi, field description.en: `en:` is not indented under"
+            " `description:` — indent it like the other language's line",
+            "partners.yaml:20:5: record borlange-energi, field en: `en:` belongs under `description:` — indent it two"
+            " spaces more than `description:`, on a line below it",
+        ],
+    ),
+    (
+        "typographic-quotes-around-a-text-with-a-colon",
+        P,
+        "      sv: Kommunens energibolag.\n",
+        "      sv: ”Kommunens energibolag: här”\n",
+        [
+            "partners.yaml:19:11: YAML syntax: the text is in typographic quotes (”…), which YAML does not read as"
+            ' quotes, so its colon ends the field — write straight quotes "…" around the text\n'
+            "    19 |       sv: ”Kommunens energibolag: här”\n       |           ^"
+        ],
+    ),
+    (
+        "straight-quote-closed-by-a-typographic-one",
+        P,
+        "    name: Borlänge Energi\n",
+        '    name: "Borlänge Energi”\n',
+        [
+            "partners.yaml:15:27: YAML syntax: the text ends with a typographic quote (”), which does not close the"
+            " straight quote it starts with — end it with the same straight quote\n"
+            '    15 |     name: "Borlänge Energi”\n       |                           ^'
+        ],
+    ),
+    (
+        "typographic-and-straight-quotes",
+        P,
+        "    name: Borlänge Energi\n",
+        '    name: ”Borlänge Energi"\n',
+        [
+            'partners.yaml:15:5: record borlange-energi, field name: the text is in typographic quotes (”…"), which'
+            ' would show on the page — write straight quotes "…" around it, or none'
         ],
     ),
     (

@@ -55,4 +55,6 @@ def test_the_editor_says_in_words_what_a_pattern_or_a_list_of_values_wants():
             sv, en = node["patternErrorMessage"].split(" / ")
             assert ("Skriv" in sv or "skrivs" in sv) and ("Write" in en or "is lowercase" in en), file.name
         for node in enums:
-            assert node["errorMessage"].startswith("Tillåtna värden: ") and " / Allowed values: " in node["errorMessage"]
+            assert (
+                node["errorMessage"].startswith("Tillåtna värden: ") and " / Allowed values: " in node["errorMessage"]
+            )

@@ -7,6 +7,7 @@ mistake in it can still be described; the check's result comes from the loader."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -16,8 +17,8 @@ from urllib.parse import quote
 
 from .formatting import day, route
 from .load import FILES, load_registries
-from .markdown_text import cap, code, fenced, inline, one_line
-from .models import REGISTRIES, VOCABULARIES, in_language, label
+from .markdown_text import cap, code, fenced, inline, lines_kept
+from .models import REGISTRIES, URL_PATTERN, VOCABULARIES, in_language, label
 from .problems import Problem, RegistryError
 from .settings import Settings
 from .words import WORDS
@@ -54,6 +55,14 @@ IN_LANGUAGE = {"sv": ("på svenska", "in Swedish"), "en": ("på engelska", "in E
 T = {
     "heading": ("Ändringar i registren", "Changes to the registries"),
     "none": ("Inga ändringar i registren.", "No changes to the registries."),
+    "none_readable": (
+        "Inga ändringar i de register som går att läsa.",
+        "No changes in the registries that can be read.",
+    ),
+    "pages_unreadable": (
+        "Vilka sidor som ändras står här när alla register går att läsa.",
+        "Which pages change is shown here once every registry can be read.",
+    ),
     "renamed": ("id {old} → {new}: sidans adress ändras", "id {old} → {new}: the page's address changes"),
     "field_removed": ("{field} borttagen", "{field} removed"),
     "changed": ("{field} ändrad", "{field} changed"),
@@ -221,6 +230,8 @@ def _shown_value(value: object, field: str, lang: str) -> str:
         return "; ".join(f"{_field(str(k), lang)} {_shown_value(v, str(k), lang)}" for k, v in value.items())
     if isinstance(value, list):
         return ", ".join(_shown_value(v, field, lang) for v in value)
+    if isinstance(value, str) and re.fullmatch(URL_PATTERN, value) and len(value) <= NAME * 2:
+        return f"<{value}>"  # a link the reviewer can open: the pattern admits no space, < or >
     if isinstance(value, str) and value.startswith(("https://", "http://", "mailto:")):
         return code(cap(value, NAME * 2))
     return inline(_show(value, field, lang))
@@ -404,18 +415,29 @@ def summary(base: Version, head: Version, settings: Settings, preview: str = "")
     parts = [MARKER, "", *(line for u in unreadable for line in (u, "")), *check]
     budget = (LIMIT - len("\n".join(parts))) // len(settings.languages) - 200  # 200: the headings
     for lang in settings.languages:
-        parts += _section(changes, pages, settings.site_url + settings.prefix(lang), preview, lang, budget)
+        parts += _section(
+            changes, pages, settings.site_url + settings.prefix(lang), preview, lang, budget, bool(head.unreadable)
+        )
     return "\n".join(parts) + "\n"
 
 
 def _section(
-    changes: list[Change], pages: dict[str, PageState], prefix: str, preview: str, lang: str, budget: int
+    changes: list[Change],
+    pages: dict[str, PageState],
+    prefix: str,
+    preview: str,
+    lang: str,
+    budget: int,
+    unreadable: bool = False,
 ) -> list[str]:
     lines = ["", f"## {_t('heading', lang)}", ""]
     listed = _capped([f"- {change_line(c, lang)}" for c in changes], lang, budget * 2 // 3)
-    lines += listed or [_t("none", lang)]
+    lines += listed or [_t("none_readable" if unreadable else "none", lang)]
     lines += ["", f"### {_t('pages', lang)}", ""]
-    lines += _page_lines(pages, prefix, preview, lang, budget - sum(len(line) + 1 for line in listed))
+    if unreadable:
+        lines.append(_t("pages_unreadable", lang))
+    else:
+        lines += _page_lines(pages, prefix, preview, lang, budget - sum(len(line) + 1 for line in listed))
     return lines
 
 
@@ -480,7 +502,7 @@ def _check_lines(problems: tuple[Problem, ...]) -> list[str]:
     n = len(problems)
     sv = _t("check_failed_one" if n == 1 else "check_failed", "sv", n=n)
     en = _t("check_failed_one" if n == 1 else "check_failed", "en", n=n)
-    text = [cap(one_line(str(p)), PROBLEM) for p in problems[:PROBLEMS]]
+    text = [cap(lines_kept(str(p)), PROBLEM) for p in problems[:PROBLEMS]]
     if n > PROBLEMS:
         text.append(f"… {_t('and_more', 'sv', n=n - PROBLEMS)} ({_t('and_more', 'en', n=n - PROBLEMS)})")
     return [f"{sv} *({en})*", "", fenced("\n".join(text))]

@@ -57,6 +57,9 @@ def explain(error: ErrorDetails, model: type[BaseModel] | None = None, record: o
     loc = tuple(part for part in error["loc"] if part not in UNION_TAGS)
     last = loc[-1] if loc else ""
     if kind == "missing":
+        outer = _value_along(record, loc[:-2])
+        if last in LANGUAGES and len(loc) >= 2 and isinstance(outer, dict) and last in outer:
+            return f"`{last}:` is not indented under `{loc[-2]}:` — indent it like the other language's line"
         if last in LANGUAGES:
             return f"the {LANGUAGES[last]} text is missing — add `{last}: …` beside the other language"
         return f"this required field is missing — add the line `{last}:` with its value to the record"

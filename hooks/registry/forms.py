@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from .checks import outdated
 from .formatting import day, slug
 from .markdown_text import inline
 from .models import EFFECT_KINDS, ID_PATTERN, PARTIAL_DATE_PATTERN, STATUSES, URL_PATTERN
+from .problems import Problem
 
 NO_RESPONSE = "_No response_"
 LENGTH = 1000  # characters of one message on the issue; an answer quoted in it is cut to fit
@@ -40,7 +42,8 @@ class Message:
 
     def __str__(self) -> str:
         """A line of the comment on the issue: the answers quoted in it are the issue's text, made inert."""
-        return f"- **{inline(self.label)}**: {inline(self.sv, LENGTH)} *({inline(self.en, LENGTH)})*"
+        english = f" *({inline(self.en, LENGTH)})*" if self.en else ""
+        return f"- **{inline(self.label)}**: {inline(self.sv, LENGTH)}{english}"
 
 
 class FormError(Exception):
@@ -76,13 +79,32 @@ def read_form(path: Path) -> dict[str, Question]:
 
 
 def which_form(answers: dict[str, str], forms: Path) -> tuple[str, dict[str, Question]]:
-    """The form whose questions the body answers: (file name, {label: question})."""
+    """The form whose questions the body answers: (file name, {label: question}). A heading that
+    is none of its questions is named, so the proposer knows which one to move or remove."""
+    best: tuple[int, str, dict[str, Question]] | None = None
     for path in sorted(forms.glob("*.yml")):
         if path.name == "config.yml":
             continue
         questions = read_form(path)
         if answers and set(answers) <= set(questions):
             return path.name, questions
+        shared = len(set(answers) & set(questions))
+        if shared and (best is None or shared > best[0]):
+            best = (shared, path.name, questions)
+    if best is not None and best[0] >= len(answers) // 2:
+        raise FormError(
+            [
+                Message(
+                    "### " + heading,
+                    "rubriken är ingen fråga i formuläret – flytta texten under den till frågan där den hör "
+                    "hemma, och ta bort rubriken",
+                    "the heading is not a question of the form — move the text under it to the question it "
+                    "belongs to, and remove the heading",
+                )
+                for heading in answers
+                if heading not in best[2]
+            ]
+        )
     raise FormError(
         [
             Message(
@@ -219,7 +241,13 @@ class Answers:
     def urls(self, field: str, required: bool = True) -> list[str]:
         found = self.lines(field, required)
         for url in found:
-            if not re.fullmatch(URL_PATTERN, url):
+            if len(re.findall(r"https?://", url)) > 1:
+                self.say(
+                    field,
+                    f"”{url}” är flera adresser på en rad – skriv en adress per rad",
+                    f"“{url}” is several addresses on one line — write one address per line",
+                )
+            elif not re.fullmatch(URL_PATTERN, url):
                 self.say(
                     field,
                     f"”{url}” är ingen webbadress – skriv hela adressen, som börjar med https://",
@@ -412,17 +440,26 @@ def stale_status(record: Record, today: date, review_months: int) -> Message | N
     if not isinstance(status, str) or not outdated(status, as_of, today, review_months):
         return None
     label = STATUSES[status]
-    when_sv, when_en = (f"från {day(as_of, 'sv')}", f"from {day(as_of, 'en')}") if as_of else ("utan datum", "undated")
+    if not as_of:
+        return Message(
+            "Status (Status) – status",
+            f"statusen ”{label[0]}” har inget datum, så sidan säger den i dåtid – skriv under Status bekräftad "
+            "när källan sist bekräftade den",
+            f"the status “{label[1]}” has no date, so the page says it in the past tense — write under Status "
+            "confirmed when the source last confirmed it",
+        )
     return Message(
         "Status (Status) – status",
-        f"statusen ”{label[0]}” bygger på en uppgift {when_sv}, äldre än {review_months} månader, så sidan säger den "
-        "i dåtid – ange en nyare källa och dess datum under Status bekräftad, om det finns",
-        f"the status “{label[1]}” rests on a fact {when_en}, older than {review_months} months, so the page says it "
-        "in the past tense — give a newer source and its date under Status confirmed, if there is one",
+        f"statusen ”{label[0]}” bygger på en uppgift från {day(as_of, 'sv')}, äldre än {review_months} månader, så "
+        "sidan säger den i dåtid – ange en nyare källa och dess datum under Status bekräftad, om det finns",
+        f"the status “{label[1]}” rests on a fact from {day(as_of, 'en')}, older than {review_months} months, so the "
+        "page says it in the past tense — give a newer source and its date under Status confirmed, if there is one",
     )
 
 
-def make_record(body: str, forms: Path, partner_ids: list[str], today: date) -> tuple[str, Record]:
+def make_record(
+    body: str, forms: Path, partner_ids: list[str], today: date, taken: Collection[str] = ()
+) -> tuple[str, Record]:
     """(registry, record) from an issue body, or FormError with every problem in the answers."""
     raw = parse_body(body)
     form, questions = which_form(raw, forms)
@@ -443,8 +480,68 @@ def make_record(body: str, forms: Path, partner_ids: list[str], today: date) -> 
             "rutan är inte ikryssad – allt i registret är offentligt, så bara kryssade förslag blir poster",
             "the box is not ticked — everything in the registry is public, so only ticked proposals become records",
         )
+    extra = [line for line in a.values.get("public", "").split("\n") if line.strip() and not line.startswith("- [")]
+    if extra:
+        a.say(
+            "public",
+            f"svaret har text som posten inte har plats för: ”{' '.join(extra)}” – skriv den under frågan där den hör "
+            "hemma, eller ta bort den",
+            f"the answer has text the record has no place for: “{' '.join(extra)}” — write it under the question it "
+            "belongs to, or remove it",
+        )
     registry = REGISTRY_OF_FORM[form]
     record = partner_record(a, today) if registry == "partners" else initiative_record(a, today, partner_ids)
+    _across(a, record, taken)
     if a.messages:
         raise FormError(a.messages)
     return registry, record
+
+
+def _across(a: Answers, record: Record, taken: Collection[str]) -> None:
+    """The registry check's rules between fields, said about the questions: an id in use, the
+    lead among the other partners, a partner twice, an end before the start."""
+    if record.get("id") in taken:
+        a.say(
+            "id",
+            f"id ”{record['id']}” finns redan – skriv ett annat under Förslag på id",
+            f"the id “{record['id']}” is taken — write another one under Suggested id",
+        )
+    others = record.get("partners") or []
+    if record.get("lead") in others:
+        a.say(
+            "partners",
+            f"”{record['lead']}” leder redan insatsen – ta bort den här",
+            f"“{record['lead']}” already leads the initiative — remove it here",
+        )
+    for twice in sorted({p for p in others if others.count(p) > 1}):
+        a.say("partners", f"”{twice}” står två gånger – ta bort den ena", f"“{twice}” is listed twice — remove one")
+    start, end = str(record.get("start") or ""), str(record.get("end") or "")
+    if start and end and end < start[: len(end)]:
+        a.say(
+            "end",
+            f"slutet {end} är före starten {start} – rätta det ena",
+            f"the end {end} is before the start {start} — correct one of them",
+        )
+
+
+def question_of(field: str | None, questions: dict[str, Question]) -> str:
+    """The label of the question that a record's field came from: 'description.en' -> the
+    question 'description_en', 'effect.kind' and 'sources, item 2' -> 'effect' and 'sources'."""
+    labels = {q["id"]: label for label, q in questions.items()}
+    head = (field or "").split(",")[0]
+    first, _, rest = head.partition(".")
+    for candidate in (f"{first}_{rest}", first):
+        if candidate in labels:
+            return labels[candidate]
+    return field or "?"
+
+
+def from_the_check(problems: list[Problem], body: str, forms: Path, record_id: str) -> list[Message]:
+    """The registry check's mistakes in the new record, each under the question it came from (the
+    proposer never saw the YAML file or its lines). The check's words are English."""
+    _, questions = which_form(parse_body(body), forms)
+    return [
+        Message(question_of(p.field, questions), f"kontrollen av registret (på engelska): {p.message}", "")
+        for p in problems
+        if p.record == record_id
+    ]

@@ -18,7 +18,7 @@ import unicodedata
 LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 # What GitHub turns into a link or a notification, whatever the backslashes around it.
 ACTIVE = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+"  # addresses, bare or in angle brackets
+    r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s”“\"'<>]*[^\s”“\"'<>.,:;!?)\]]"  # addresses, not their end mark
     r"|@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?",  # @user, @org/team
     re.IGNORECASE,
 )
@@ -28,11 +28,21 @@ HIDDEN = {"Cc", "Cf", "Zl", "Zp"}  # control and format characters, line and par
 ITEM = 300  # characters of editor text in one line of a summary or comment
 
 
-def one_line(text: str) -> str:
-    """Line breaks of every kind as single spaces, characters nobody sees (a right-to-left
-    override that turns the text around, a zero-width space) named, and the text trimmed."""
-    flat = LINE_BREAKS.sub(" ", text).strip()
+def _shown(text: str) -> str:
+    """Line breaks of every kind as single spaces, and characters nobody sees (a right-to-left
+    override that turns the text around, a zero-width space) named."""
+    flat = LINE_BREAKS.sub(" ", text)
     return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in HIDDEN else c for c in flat)
+
+
+def one_line(text: str) -> str:
+    """The text on one line, trimmed, with nothing in it that nobody sees."""
+    return _shown(text).strip()
+
+
+def lines_kept(text: str) -> str:
+    """Like one_line, but plain line breaks and indentation stay (inside a code block, harmless)."""
+    return "\n".join(_shown(part).rstrip() for part in text.split("\n"))
 
 
 def cap(text: str, limit: int = ITEM) -> str:

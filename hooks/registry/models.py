@@ -154,9 +154,11 @@ def _visible(value: str) -> str:
     """A text with no character that a reader cannot see (a line break is seen), and not wrapped
     in typographic quotes, which YAML keeps as part of the text (pasted from Word, they look like
     the quotes that YAML reads)."""
-    if len(value) > 1 and value[0] in TYPOGRAPHIC_QUOTES and value[-1] in TYPOGRAPHIC_QUOTES:
+    first, last = value[:1], value[-1:]
+    quoted = len(value) > 1 and {first, last} <= set(TYPOGRAPHIC_QUOTES + "\"'")  # ”…”, ”…" and "…”
+    if quoted and (first in TYPOGRAPHIC_QUOTES or last in TYPOGRAPHIC_QUOTES):
         raise ValueError(
-            f"the text is in typographic quotes ({value[0]}…{value[-1]}), which would show on the page"
+            f"the text is in typographic quotes ({first}…{last}), which would show on the page"
             ' — write straight quotes "…" around it, or none'
         )
     if value.replace("\n", "").isprintable():  # the common case, in C: nothing to look at one by one

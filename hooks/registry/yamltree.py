@@ -258,6 +258,7 @@ def _balanced(value: str) -> bool:
 
 TAB_HINT = "a tab is used for indentation — use spaces only"
 NBSP = "\u00a0"  # a non-breaking space: Word and web pages paste it for an ordinary one
+TYPOGRAPHIC = "”“„«»‘’‚"  # quotes that Word and web pages write, which YAML reads as text
 FIELD_LINE = re.compile(r"^( *)(- )?([A-Za-z_][\w-]*):(?: |$)")
 
 
@@ -269,8 +270,16 @@ def _syntax_problem(err: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     hint = next((h for key, extra, h in _HINTS if key in what and extra in what), None)
     hint = hint or f"the YAML cannot be read ({(err.problem or err.context or '').strip()})"
     lines = text.splitlines()
-    quote_line = _unclosed_quote_before(lines, line)
-    if quote_line and "quote" not in hint:
+    quote_line = _unclosed_quote_before(lines, line) or (line if "quote" in hint else None)
+    ends = lines[quote_line - 1].rstrip() if quote_line and 1 <= quote_line <= len(lines) else ""
+    opening = ends.split(": ", 1)[-1].lstrip()[:1]
+    if ends and ends[-1] in TYPOGRAPHIC and opening and opening in "\"'":
+        line, col = quote_line or line, len(ends)
+        hint = (
+            f"the text ends with a typographic quote ({ends[-1]}), which does not close the straight quote"
+            " it starts with — end it with the same straight quote"
+        )
+    elif quote_line and "quote" not in hint:
         line = quote_line
         col = len(lines[line - 1]) - len(lines[line - 1].split(": ", 1)[-1].lstrip()) + 1
         hint = (
@@ -329,6 +338,16 @@ def _real_mistake(lines: list[str], line: int, col: int, hint: str, what: str) -
             )
     here = lines[line - 1]
     found = FIELD_LINE.match(here)
+    value = here.split(": ", 1)[1].lstrip() if found and ": " in here else ""
+    if "mapping values" in what and value and value[0] in TYPOGRAPHIC:
+        return (
+            line,
+            len(here) - len(value) + 1,
+            (
+                f"the text is in typographic quotes ({value[0]}…), which YAML does not read as quotes,"
+                ' so its colon ends the field — write straight quotes "…" around the text'
+            ),
+        )
     above = _previous(lines, line)
     if found is None or above is None:
         return line, col, hint
@@ -346,43 +365,56 @@ def _real_mistake(lines: list[str], line: int, col: int, hint: str, what: str) -
                 ),
             )
         return line, col, hint
+    above_text = lines[above - 1]
+    above_key = FIELD_LINE.match(above_text)
     over = "mapping values" in what and col == len(found.group(1)) + len(key) + 1
-    if over and _indent(lines[above - 1]) < width:
+    if over and _indent(above_text) < width:
         parent = _previous(lines, above)
         if (
             parent is not None
             and lines[parent - 1].rstrip().endswith(":")
-            and _indent(lines[parent - 1]) == _indent(lines[above - 1])
+            and _indent(lines[parent - 1]) == _indent(above_text)
         ):
-            outer = FIELD_LINE.match(lines[parent - 1])
-            inner = FIELD_LINE.match(lines[above - 1])
+            outer, inner = FIELD_LINE.match(lines[parent - 1]), above_key
             if outer and inner:
                 return (
                     above,
-                    _indent(lines[above - 1]) + 1,
+                    _indent(above_text) + 1,
                     (
                         f"the indentation is off — `{inner.group(3)}:` belongs under `{outer.group(3)}:`:"
                         f" indent it {width} spaces, like `{key}:` below it"
                     ),
                 )
+        like = f"like `{above_key.group(3)}:` above it" if above_key else "like the line above"
         return (
             line,
             width + 1,
             (
                 f"the indentation is off — `{key}:` is indented more than the line above:"
-                f" align it with the other fields of its record ({_indent(lines[above - 1])} spaces)"
+                f" indent it {_indent(above_text)} spaces, {like}"
             ),
         )
-    if "'-' indicator" in what and _indent(lines[above - 1]) > width:
-        return (
-            line,
-            width + 1,
-            (
-                f"the indentation is off — `{key}:` is indented less than the other fields of its record:"
-                f" indent it {_indent(lines[above - 1])} spaces, like the line above"
-            ),
-        )
+    fields = _record_fields(lines, line)
+    if ("'-' indicator" in what or "indentation" in hint) and _indent(above_text) > width and fields is not None:
+        if width < fields or above_key is None:
+            where = f"indent it {fields} spaces, like the other fields of its record"
+        else:  # between a nested field and the record's fields: either may be meant
+            where = (
+                f"indent it {_indent(above_text)} spaces, like `{above_key.group(3)}:` above it,"
+                f" or {fields}, like the other fields of its record"
+            )
+        return line, width + 1, f"the indentation is off — `{key}:` is indented {width} spaces: {where}"
     return line, col, hint
+
+
+def _record_fields(lines: list[str], line: int) -> int | None:
+    """The indentation of the fields of the record that `line` is in: two more than the dash of
+    the nearest `- id:` (or `- year:`) above it; None outside a record."""
+    for number in range(line - 1, 0, -1):
+        start = re.match(r"^( *)- (id|year):", lines[number - 1])
+        if start:
+            return len(start.group(1)) + 2
+    return None
 
 
 # Where a problem is, in words ---------------------------------------------------------------
