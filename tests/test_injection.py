@@ -146,13 +146,13 @@ def convert(project: Path, replace: dict[str, str]) -> tuple[int, str]:
     return result.returncode, result.stdout
 
 
-def test_backticks_in_an_answer_cannot_close_the_comments_code_block(project):
+def test_backticks_and_bidi_in_an_answer_stay_text(project):
+    """A code fence in an answer could close the comment's code block; now every answer quoted in
+    a message is escaped, and the check's report, when it is given whole, is fenced to fit."""
     code_, out = convert(project, {"Solpaneler på Exempelgården": "Sol ```` \u202e ## Rubrik"})
     assert code_ == 1
-    fence = re.search(r"^(`{3,})text$", out, re.MULTILINE)
-    assert fence and len(fence.group(1)) > 4, out
-    assert out.rstrip().endswith(fence.group(1))
-    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in out
+    assert "after 'Sol \\`\\`\\`\\` '" in out and "U+202E RIGHT-TO-LEFT OVERRIDE" in out
+    assert "\u202e" not in out and not re.search(r"^`{3,}", out, re.MULTILINE) and "\n## " not in out
 
 
 def test_a_five_thousand_digit_effect_is_refused_in_words(project):
@@ -233,6 +233,6 @@ def test_tabs_and_carriage_returns_never_reach_a_name(tmp_path):
     with pytest.raises(RegistryError) as caught:
         load_registries(root)
     assert [p.message for p in caught.value.problems] == [
-        "the text has an invisible character (U+0009 CONTROL CHARACTER) at the start — delete it: retype the text"
+        "the text has an invisible character (a tab, U+0009) at the start — delete it: retype the text"
         " around it, or copy it from a plain-text source"
     ]

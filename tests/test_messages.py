@@ -601,6 +601,15 @@ CASES = [
         ],
     ),
     (
+        "date-without-zeros",
+        P,
+        "    joined: 2021-12-08\n",
+        "    joined: 2021-12-8\n",
+        [
+            "partners.yaml:10:5: record borlange-kommun, field joined: '2021-12-8' is not written as a date here — write 2021-12-08"
+        ],
+    ),
+    (
         "empty-file",
         C,
         None,

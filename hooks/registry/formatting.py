@@ -130,7 +130,7 @@ def iso_date(text: str) -> str | None:
     """A date written another way, as the registries write it: '2021/12/08' and '8 december 2021'
     -> '2021-12-08', 'March 2023' -> '2023-03'; None when it is not a date written another way."""
     text = " ".join(text.strip().lower().split())
-    found = re.fullmatch(r"(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?", text)
+    found = re.fullmatch(r"(\d{4})[/.-](\d{1,2})(?:[/.-](\d{1,2}))?", text)
     if found:
         parts = [found.group(1), *(f"{int(p):02d}" for p in found.groups()[1:] if p)]
         return "-".join(parts) if 1 <= int(parts[1]) <= 12 else None

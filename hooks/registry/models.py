@@ -144,6 +144,8 @@ def _real_date(value: str) -> str:
 
 
 def _character(char: str) -> str:
+    if char == "\t":
+        return "a tab, U+0009"
     return f"U+{ord(char):04X} {unicodedata.name(char, 'CONTROL CHARACTER')}"
 
 
