@@ -70,7 +70,8 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as base, tempfile.TemporaryDirectory() as head:
         old = read_version(export(argv[0], Path(base)))
         new = read_version(export(argv[1], Path(head)))
-    print(summary(old, new, read_settings(ROOT / "mkdocs.yml"), preview), end="")
+    short = subprocess.run(["git", "rev-parse", "--short", argv[1]], capture_output=True, text=True).stdout.strip()
+    print(summary(old, new, read_settings(ROOT / "mkdocs.yml"), preview, short), end="")
     return 0
 
 

@@ -65,7 +65,10 @@ def summary(repo: Path) -> str:
         timeout=60,
     )
     assert (result.returncode, result.stderr) == (0, "")
-    return result.stdout
+    short = git(repo, "rev-parse", "--short", "HEAD")
+    about = f"Sammanfattningen gäller `{short}`. *(This summary is of `{short}`.)*\n\n"
+    assert result.stdout.startswith("<!-- kb-change-summary -->\n\n" + about)  # the commit it describes
+    return result.stdout.replace(about, "", 1)
 
 
 CHECK_OK = "**Kontrollen:** inga fel. *(**The check:** no mistakes.)*"

@@ -156,7 +156,7 @@ def test_backticks_and_bidi_in_an_answer_stay_text(project):
 
 
 def test_a_five_thousand_digit_effect_is_refused_in_words(project):
-    assert convert(project, {"Värde (value): 1 200": "Värde (value): " + "9" * 5_000}) == (
+    assert convert(project, {"Värde (value): 1 200": "Värde (value): " + "9" * 4_500}) == (
         1,
         "Förslaget kan inte bli en post i registret än. Rätta svaren genom att redigera ärendet: de kontrolleras"
         " igen när du sparar.\n*(The proposal cannot become a registry record yet. Correct the answers by editing"
@@ -176,7 +176,10 @@ def test_hidden_text_and_mentions_in_answers(project):
         },
     )
     assert status == 1
-    assert "the answer has hidden text (\\<\\!-- … --\\>), which GitHub does not show" in out
+    assert (
+        "the answer has hidden text (such as \\<\\!-- … --\\> or \\[name\\]: address), which GitHub does not show"
+        in out
+    )
     assert "`@octocat`" in out and "\\[x\\](`https://evil.example`)”" in out
     assert "@octocat" not in outside_code(out)
 
@@ -236,3 +239,97 @@ def test_tabs_and_carriage_returns_never_reach_a_name(tmp_path):
         "the text has an invisible character (a tab, U+0009) at the start — delete it: retype the text"
         " around it, or copy it from a plain-text source"
     ]
+
+
+# --- What the attacker's review of #20 found, each kept out ----------------------------------------
+
+
+def test_a_field_name_inside_a_new_record_is_escaped_too():
+    key = "\n# Heading @octocat <img src=x> [x](https://evil.example) <!-- kb-change-summary -->\n"
+    partner = {**PARTNER, "id": "evil", "sources": [{key: 1}, {"1. x": 5}]}
+    text = summary(version({}), version({"evil": partner}), SETTINGS)
+    own = {"## Ändringar i registren", "### Sidor som ändras", "## Changes to the registries", "### Pages that change"}
+    assert [line for line in text.split("\n") if line.startswith(("#", "1.", "<")) and line not in own] == [
+        "<!-- kb-change-summary -->"
+    ]
+    assert text.count("<!-- kb-change-summary -->") == 1
+    bare = outside_code(text)
+    assert "@octocat" not in bare and "evil.example" not in bare and not re.search(r"(?<!\\)<img", bare)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("a@-b.co", "`a@-b.co`"),
+        ("xmpp:a@-b.com", "xmpp:`a@-b.com`"),
+        ("see #12 and o/r#3 and GH-4", "see `#12` and `o/r#3` and `GH-4`"),
+        ("1. item", "1\\. item"),
+        ("- item", "\\- item"),
+        ("”@octocat”", "”`@octocat`”"),
+    ],
+)
+def test_addresses_references_and_list_markers_are_inert(text, shown):
+    assert inline(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("contracts.yaml", "    signatories: [borlange-kommun]\n", "    signatories: 5\n"),
+        ("initiatives.yaml", "    partners: [borlange-kommun]\n", "    partners: 5\n"),
+        ("partners.yaml", None, "partners: 5\n"),
+        ("partners.yaml", "website: https://www.borlange.se", "website: https://www.borlange.se／evil"),
+    ],
+)
+def test_odd_shapes_give_a_summary_and_a_check_not_a_traceback(tmp_path, file, old, new):
+    """A traceback left the bot's previous comment ('no mistakes') in place."""
+    root = tmp_path / "registries"
+    shutil.copytree(MINIMAL, root)
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old is None or old in text
+    path.write_text(new if old is None else text.replace(old, new, 1), encoding="utf-8")
+    from registry.changes import read_version
+
+    text = summary(read_version(MINIMAL), read_version(root), SETTINGS)
+    assert "**Kontrollen hittade" in text and "## Changes to the registries" in text
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "check.py"), "--root", str(root)], capture_output=True, text=True
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr and result.stderr.strip()
+
+
+def test_the_comment_says_the_preview_is_built_by_the_change():
+    partner = {**PARTNER, "id": "ny"}
+    text = summary(version({}), version({"ny": partner}), SETTINGS, "https://github.com/o/r/actions/runs/1/artifacts/2")
+    assert "Förhandsvisningen är byggd av ändringens egen kod." in text
+    assert "The preview is built by the change's own code." in text
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    ["<?x hidden ?>", "<!X hidden>", "<![CDATA[hidden]]>", '[ref]: https://evil.example "hidden"'],
+)
+def test_every_kind_of_hidden_text_in_an_answer_is_refused(project, hidden):
+    status, out = convert(project, {"A made-up project in the tests.": f"Fine.\n{hidden}"})
+    assert status == 1 and "the answer has hidden text" in out
+
+
+def test_huge_answers_are_refused_in_words_and_the_comment_stays_small(project):
+    status, out = convert(project, {"planned — Planerad (Planned)": "9" * 6_000})
+    assert status == 1 and "the answer is 6,000 characters long — shorten it to under 5,000" in out
+    status, out = convert(project, {"A made-up project in the tests.": "x" * 40_000})
+    assert status == 1 and len(out) < 5_000
+
+
+def test_a_cyrillic_look_alike_in_a_name_or_an_address_warns(tmp_path):
+    root = tmp_path / "registries"
+    shutil.copytree(MINIMAL, root)
+    path = root / "partners.yaml"
+    text = path.read_text(encoding="utf-8").replace("name: Borlänge Energi", "name: АВВ", 1)
+    path.write_text(text.replace("https://www.borlange.se\n", "https://www.b\u043erlange.se\n", 1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "check.py"), "--root", str(root)], capture_output=True, text=True
+    )
+    assert "record borlange-energi, field name: warning: the name is written in Cyrillic (АВ) letters" in result.stdout
+    assert "record borlange-kommun, field website: warning: the address mixes alphabets: Cyrillic (о)" in result.stdout

@@ -610,6 +610,29 @@ CASES = [
         ],
     ),
     (
+        "backslash-in-an-address",
+        P,
+        "    website: https://www.borlange.se\n",
+        "    website: https://evil.example\\.borlange.se/\n",
+        [
+            "partners.yaml:6:5: record borlange-kommun, field website: 'https://evil.example\\.borlange.se/' is not a"
+            " web address this site links to — write it in full, starting with https://, http:// or mailto:"
+        ],
+    ),
+    (
+        "an-effect-of-4000-digits",
+        I,
+        "    sources:\n",
+        "    effect:\n      kind: expected\n      value: 1"
+        + "0" * 4_000
+        + "\n      unit: {sv: ton, en: tonnes}\n      description: {sv: x, en: y}\n"
+        "      source: https://www.example.org\n    sources:\n",
+        [
+            "initiatives.yaml:17:7: record solceller, field effect.value: the value has more than 15 digits — write a"
+            " measured or estimated number"
+        ],
+    ),
+    (
         "empty-file",
         C,
         None,

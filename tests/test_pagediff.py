@@ -63,7 +63,7 @@ def test_markdown_in_a_pages_text_stays_text(tmp_path):
         env={"SITE_URL": "https://example.org/"},
     )
     assert (
-        "Sida Hem <ins>\\*\\*fet\\*\\* \\[länk\\](`https://evil.example)` `@octocat` \\<img src=x\\> \\| a \\|</ins>"
+        "Sida Hem <ins>\\*\\*fet\\*\\* \\[länk\\](`https://evil.example`) `@octocat` \\<img src=x\\> \\| a \\|</ins>"
     ) in result.stdout
 
 

@@ -274,7 +274,8 @@ def steps_with_token(job: dict) -> list[str]:
 
 
 def test_the_comment_is_made_by_mains_code_from_the_pull_requests_files_as_data():
-    """Finding 1 of issue #20: a fork's code made the summary that the bot posted word for word."""
+    """Finding 1 of issue #20: a fork's code made the summary that the bot posted word for word.
+    Now nothing of the pull request's run is trusted but the preview's address, which is labelled."""
     workflow = load(WORKFLOWS / "pr-comment.yml")
     assert triggers(workflow) == {"workflow_run"}
     job = workflow["jobs"]["comment"]
@@ -283,36 +284,35 @@ def test_the_comment_is_made_by_mains_code_from_the_pull_requests_files_as_data(
     steps = {step["name"]: step for step in job["steps"]}
     checkout = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/checkout@"))
     assert checkout["with"]["ref"] == MAIN and checkout["with"]["persist-credentials"] is False
-    downloads = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/download-artifact@")]
-    assert [d["with"]["name"] for d in downloads] == ["pr-number"]  # the number, and nothing else
-    summarise = steps["Sammanfatta med mains kod (Summarise with main's code)"]
-    assert (
-        "hooks/changes.py" in summarise["run"]
-        and '"$BASE" "$HEAD_SHA" > "$RUNNER_TEMP/comment/body.md"' in summarise["run"]
-    )
+    assert not [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/download-artifact@")]
     fetch = steps["Hämta ändringens filer som data (Fetch the change's files as data)"]
+    assert '-f head="$HEAD_OWNER:$HEAD_BRANCH"' in fetch["run"] and "select(.head.sha == env.HEAD_SHA)" in fetch["run"]
     assert 'git fetch --no-tags --quiet "$remote" "refs/pull/$pr/head"' in fetch["run"]
-    assert (
-        '[ "$head" = "$HEAD_SHA" ]' in fetch["run"]
-        and '[ "$(git rev-parse FETCH_HEAD)" = "$HEAD_SHA" ]' in fetch["run"]
-    )
+    assert '[ "$(git rev-parse FETCH_HEAD)" = "$HEAD_SHA" ]' in fetch["run"]
+    summarise = steps["Sammanfatta med mains kod (Summarise with main's code)"]
+    assert "hooks/changes.py" in summarise["run"]
+    assert '"$BASE" "$HEAD_SHA" > "$RUNNER_TEMP/comment/body.md"' in summarise["run"]
     post = steps["Skriv eller uppdatera kommentaren (Post or update the comment)"]
     assert 'body="$RUNNER_TEMP/comment/body.md"' in post["run"]
     assert not any(SWITCHES.search(str(s.get("run", ""))) for s in job["steps"])
     assert steps_with_token(job) == [
-        "Hämta numret (Download the pull request's number)",
         "Hämta ändringens filer som data (Fetch the change's files as data)",
         "Skriv eller uppdatera kommentaren (Post or update the comment)",
     ]
 
 
-def test_the_pull_request_run_uploads_only_its_number_for_the_comment():
+def test_the_pull_request_run_uploads_only_its_preview():
     job = load(WORKFLOWS / "pr.yml")["jobs"]["summary"]
     uploads = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact@")]
-    assert [u["with"]["name"] for u in uploads] == ["pr-number", "webbplatsen-site"]
-    assert 'changes.py" "$BASE"' not in str(job) and 'changes.py "$BASE"' not in str(job)
+    assert [u["with"]["name"] for u in uploads] == ["webbplatsen-site"]
+    assert 'changes.py "$BASE"' not in str(job)
     summary = next(s for s in job["steps"] if s["name"] == "Jobbets sammanfattning (Job summary)")
     assert "Gjort av ändringens egen kod" in summary["run"] and "Made by the change's own code" in summary["run"]
+
+
+def test_an_edit_never_replaces_a_pending_label_run():
+    group = load(WORKFLOWS / "registry-from-issue.yml")["concurrency"]["group"]
+    assert group == "registry-from-issue-${{ github.event.issue.number }}-${{ github.event.action == 'labeled' }}"
 
 
 def test_the_issue_job_that_reads_the_text_has_no_write_token():

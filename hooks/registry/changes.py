@@ -8,7 +8,7 @@ mistake in it can still be described; the check's result comes from the loader."
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -55,6 +55,7 @@ IN_LANGUAGE = {"sv": ("på svenska", "in Swedish"), "en": ("på engelska", "in E
 T = {
     "heading": ("Ändringar i registren", "Changes to the registries"),
     "none": ("Inga ändringar i registren.", "No changes to the registries."),
+    "revision": ("Sammanfattningen gäller {rev}.", "This summary is of {rev}."),
     "none_readable": (
         "Inga ändringar i de register som går att läsa.",
         "No changes in the registries that can be read.",
@@ -78,8 +79,10 @@ T = {
     "new": ("ny", "new"),
     "gone": ("tas bort", "removed"),
     "in_preview": (
-        "Nya sidor finns i [förhandsvisningen]({url}) tills ändringen är publicerad.",
-        "New pages are in the [preview]({url}) until the change is published.",
+        "Nya sidor finns i [förhandsvisningen]({url}) tills ändringen är publicerad. Förhandsvisningen är byggd"
+        " av ändringens egen kod.",
+        "New pages are in the [preview]({url}) until the change is published. The preview is built by the"
+        " change's own code.",
     ),
     "after_merge": ("Nya sidor finns när ändringen är publicerad.", "New pages exist once the change is published."),
     "unreadable": (
@@ -227,10 +230,12 @@ def _shown_value(value: object, field: str, lang: str) -> str:
         except (ValueError, IndexError):
             return inline(value)
     if isinstance(value, dict):
-        return "; ".join(f"{_field(str(k), lang)} {_shown_value(v, str(k), lang)}" for k, v in value.items())
+        return "; ".join(
+            f"{inline(_field(str(k), lang), NAME)} {_shown_value(v, str(k), lang)}" for k, v in value.items()
+        )
     if isinstance(value, list):
         return ", ".join(_shown_value(v, field, lang) for v in value)
-    if isinstance(value, str) and re.fullmatch(URL_PATTERN, value) and len(value) <= NAME * 2:
+    if isinstance(value, str) and re.fullmatch(URL_PATTERN, value) and value.isprintable() and len(value) <= NAME * 2:
         return f"<{value}>"  # a link the reviewer can open: the pattern admits no space, < or >
     if isinstance(value, str) and value.startswith(("https://", "http://", "mailto:")):
         return code(cap(value, NAME * 2))
@@ -331,11 +336,16 @@ def _refs(version: Version, partner: str) -> list[str]:
     pages = [
         route("initiative", i)
         for i, r in version.records["initiatives"].items()
-        if partner == r.get("lead") or partner in (r.get("partners") or [])
+        if partner == r.get("lead") or partner in _ids(r.get("partners"))
     ]
     return pages + [
-        route("contract", c) for c, r in version.records["contracts"].items() if partner in (r.get("signatories") or [])
+        route("contract", c) for c, r in version.records["contracts"].items() if partner in _ids(r.get("signatories"))
     ]
+
+
+def _ids(value: object) -> list[str]:
+    """The ids in a list field as written; nothing when the field is not a list of texts."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 Page = tuple[str, str]  # (route, why it changes): "own", "list", "named" or "home"
@@ -351,18 +361,18 @@ def _pages_of(change: Change, record: Record, rid: str, version: Version) -> lis
     if kind == "partner":
         return [*own, ("parter/", "list"), *((r, "named") for r in _refs(version, rid))]
     if kind == "contract":
-        named = [("partner", p) for p in record.get("signatories") or []]
-        return [*own, ("klimatkontraktet/", "list"), *_existing(named, version)]
-    named = [
+        signed: list[tuple[str, object]] = [("partner", p) for p in _ids(record.get("signatories"))]
+        return [*own, ("klimatkontraktet/", "list"), *_existing(signed, version)]
+    named: list[tuple[str, object]] = [
         ("category", record.get("category")),
         ("status", record.get("status")),
         ("partner", record.get("lead")),
-        *(("partner", p) for p in record.get("partners") or []),
+        *(("partner", p) for p in _ids(record.get("partners"))),
     ]
     return [*own, ("insatser/", "list"), *_existing(named, version)]
 
 
-def _existing(named: list[tuple[str, object]], version: Version) -> list[Page]:
+def _existing(named: Sequence[tuple[str, object]], version: Version) -> list[Page]:
     """The pages of the named partners, areas and statuses that exist in `version`: an area's or a
     status's page is a list, a partner's page names the record."""
     known: dict[str, Mapping[str, object]] = {"partner": version.records["partners"], **VOCABULARIES}
@@ -401,7 +411,7 @@ def changed_pages(base: Version, head: Version, changes: list[Change]) -> dict[s
     return dict(sorted(pages.items()))
 
 
-def summary(base: Version, head: Version, settings: Settings, preview: str = "") -> str:
+def summary(base: Version, head: Version, settings: Settings, preview: str = "", revision: str = "") -> str:
     """The change summary in Markdown: the check's result first, then the changes in Swedish and
     in English. At most LIMIT characters whatever the registries hold: a comment takes 65,536.
     `preview` is the address of the built site's download, where new pages can be seen."""
@@ -412,7 +422,8 @@ def summary(base: Version, head: Version, settings: Settings, preview: str = "")
         f"{_t('unreadable', 'sv', file=code(FILES[n]))} *({_t('unreadable', 'en', file=code(FILES[n]))})*"
         for n in head.unreadable
     ]
-    parts = [MARKER, "", *(line for u in unreadable for line in (u, "")), *check]
+    about = [f"{_t('revision', 'sv', rev=code(revision))} *({_t('revision', 'en', rev=code(revision))})*", ""]
+    parts = [MARKER, "", *(about if revision else []), *(line for u in unreadable for line in (u, "")), *check]
     budget = (LIMIT - len("\n".join(parts))) // len(settings.languages) - 200  # 200: the headings
     for lang in settings.languages:
         parts += _section(

@@ -40,7 +40,7 @@ def _records(trees: Trees, name: str, key: str) -> list[tuple[int, Record]]:
     tree = trees.get(name)
     value = tree.value if tree else None
     items = value.get(key) if isinstance(value, dict) else None
-    return [(i, r) for i, r in enumerate(items or []) if isinstance(r, dict)]
+    return [(i, r) for i, r in enumerate(items if isinstance(items, list) else []) if isinstance(r, dict)]
 
 
 def _ids(trees: Trees, name: str, key: str) -> dict[str, int]:
@@ -290,10 +290,10 @@ def script_warnings(trees: Trees) -> list[Problem]:
     look-alike letters make one organisation's name pass for another's."""
     warnings: list[Problem] = []
     for i, record in _records(trees, "partners", "partners"):
-        for field in ("name", "name_en"):
+        for field in ("name", "name_en", "website"):
             value = record.get(field)
-            scripts = _scripts(value) if isinstance(value, str) else {}
-            if len(scripts) > 1:
+            scripts = _scripts(_host_or_text(value, field)) if isinstance(value, str) else {}
+            if len(scripts) > 1 or scripts.keys() & LOOK_ALIKE:
                 said = ", ".join(f"{s.title()} ({''.join(sorted(c))})" for s, c in sorted(scripts.items()))
                 warnings.append(
                     problem_at(
@@ -301,11 +301,19 @@ def script_warnings(trees: Trees) -> list[Problem]:
                         trees["partners"],
                         "partners",
                         ("partners", i, field),
-                        f"warning: the name mixes alphabets: {said} — if it was copied, type it again;"
-                        " letters that look alike make a name look like another",
+                        f"warning: the {'address' if field == 'website' else 'name'} "
+                        + (f"mixes alphabets: {said}" if len(scripts) > 1 else f"is written in {said} letters")
+                        + " — if it was copied, type it again; letters that look alike make a name look like another",
                     )
                 )
     return warnings
+
+
+LOOK_ALIKE = {"CYRILLIC", "GREEK"}  # alphabets with letters that look like Latin ones (А, В, Е, О, Р, С)
+
+
+def _host_or_text(value: str, field: str) -> str:
+    return value.split("://", 1)[-1].split("/", 1)[0] if field == "website" else value
 
 
 def _scripts(text: str) -> dict[str, set[str]]:
@@ -324,8 +332,12 @@ ARCHIVE_HINT = "e.g. from the Internet Archive, https://web.archive.org/"
 
 
 def _host_and_path(url: str) -> tuple[str, str]:
-    parts = urlsplit(url)
-    return (parts.hostname or "").removeprefix("www."), parts.path or "/"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:  # a host the models refuse (characters like ／ or ＠): not this site's
+        return "", "/"
+    return host.removeprefix("www."), parts.path or "/"
 
 
 def site_routes(trees: Trees, docs: Path) -> set[str]:

@@ -25,6 +25,10 @@ from .problems import Problem
 
 NO_RESPONSE = "_No response_"
 LENGTH = 1000  # characters of one message on the issue; an answer quoted in it is cut to fit
+ANSWER = 5_000  # characters in one answer: more is not a registry text, and the comment must fit
+# What github.com renders as nothing: an HTML comment, a processing instruction, a declaration,
+# CDATA, and a link reference definition on a line of its own.
+HIDDEN = re.compile(r"<!--|<\?|<![A-Za-z\[]|^ {0,3}\[[^\]]+\]:", re.MULTILINE)
 DIGITS = 15  # in an effect's value: more than a double holds is not a measured quantity
 REGISTRY_OF_FORM = {"new-partner.yml": "partners", "new-initiative.yml": "initiatives"}
 LANGUAGE_OF_SUFFIX = {"_sv": ("på svenska", "in Swedish"), "_en": ("på engelska", "in English")}
@@ -125,7 +129,10 @@ def _scalar(value: str | date | float) -> str:
     """Dates and numbers bare, ids and allowed values bare as in the registries, other text quoted."""
     if isinstance(value, (date, int, float)):
         return value.isoformat() if isinstance(value, date) else str(value)
-    plain = re.fullmatch(ID_PATTERN, value) and yaml.safe_load(value) == value
+    try:
+        plain = re.fullmatch(ID_PATTERN, value) and yaml.safe_load(value) == value
+    except ValueError:  # e.g. 5,000 digits, more than Python turns into a number
+        plain = False
     return value if plain else quoted(value)
 
 
@@ -174,13 +181,20 @@ class Answers:
         self.labels = {q["id"]: label for label, q in questions.items()}
         self.messages: list[Message] = []
         for field, value in self.values.items():
-            if "<!--" in value:  # github.com hides it: the reviewer would not see what is recorded
+            if len(value) > ANSWER:
                 self.say(
                     field,
-                    "svaret har dold text (<!-- … -->), som GitHub inte visar – ta bort den, så att det som syns är "
-                    "det som sparas",
-                    "the answer has hidden text (<!-- … -->), which GitHub does not show — remove it, so that what "
-                    "is seen is what is recorded",
+                    f"svaret är {len(value):,} tecken långt – korta det till under {ANSWER:,}".replace(",", " "),
+                    f"the answer is {len(value):,} characters long — shorten it to under {ANSWER:,}",
+                )
+                self.values[field] = value[:ANSWER]
+            if HIDDEN.search(value):  # github.com hides it: the reviewer would not see what is recorded
+                self.say(
+                    field,
+                    "svaret har dold text (till exempel <!-- … --> eller [namn]: adress), som GitHub inte visar "
+                    "– ta bort den, så att det som syns är det som sparas",
+                    "the answer has hidden text (such as <!-- … --> or [name]: address), which GitHub does not show "
+                    "— remove it, so that what is seen is what is recorded",
                 )
 
     def say(self, field: str, sv: str, en: str) -> None:

@@ -19,7 +19,8 @@ LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 # What GitHub turns into a link or a notification, whatever the backslashes around it.
 ACTIVE = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s”“\"'<>]*[^\s”“\"'<>.,:;!?)\]]"  # addresses, not their end mark
-    r"|@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9_.-]+)?",  # @user, @org/team
+    r"|[\w.+-]*@[^\s`”“\"'<>]*[^\s`”“\"'<>.,:;!?)\]]"  # @user, @org/team, any e-mail address GitHub links
+    r"|(?:[\w.-]+/[\w.-]+)?#\d+|\bGH-\d+",  # references to issues, here or in another repository
     re.IGNORECASE,
 )
 # ASCII punctuation that means something in GitHub's Markdown, HTML or math: escaped with a backslash.
@@ -57,7 +58,12 @@ def inline(text: object, limit: int = ITEM) -> str:
         out += [SPECIAL.sub(r"\\\1", flat[last : found.start()]), code(found.group())]
         last = found.end()
     out.append(SPECIAL.sub(r"\\\1", flat[last:]))
-    return "".join(out)
+    return re.sub(r"^(\d+)([.)])|^([-+])", _list_marker, "".join(out))
+
+
+def _list_marker(found: re.Match[str]) -> str:
+    """A text that starts like a list item ('1. ', '- ') at the start of a line: escaped."""
+    return f"{found.group(1)}\\{found.group(2)}" if found.group(1) else f"\\{found.group(3)}"
 
 
 def code(text: object) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -97,7 +98,8 @@ VOCABULARIES: dict[str, Vocabulary] = {
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # No user name before the host: https://www.borlange.se@evil.example/ leads to evil.example.
-URL_PATTERN = r"^(https?://[^\s<>\"'/?#@]+([/?#][^\s<>\"']*)?|mailto:[^\s<>\"']+@[^\s<>\"']+)$"
+# No backslash either: a browser reads https://evil.example\.borlange.se/ as evil.example.
+URL_PATTERN = r"^(https?://[^\s<>\"'/?#@\\]+([/?#][^\s<>\"'\\]*)?|mailto:[^\s<>\"'\\]+@[^\s<>\"'\\]+)$"
 ID_LENGTH = 60  # characters: an id is a file name and part of an address
 # Characters nobody sees: controls, format characters (right-to-left override, zero-width space,
 # soft hyphen) and the line and paragraph separators. A line break is allowed in longer texts.
@@ -190,10 +192,31 @@ Id = Annotated[
 ]
 Str = Annotated[StrictStr, Field(min_length=1), AfterValidator(_visible)]
 Line = Annotated[StrictStr, Field(min_length=1), AfterValidator(_one_line)]
+
+
+def _host(value: str) -> str:
+    """An address whose host a browser reads as written: none of the characters that Unicode
+    folds into '/', '@', ':' or '?' (a full-width ／ or ＠)."""
+    try:
+        urlsplit(value)
+    except ValueError:
+        raise ValueError(
+            f"the address '{value}' has a character that looks like / or @ in its host — type the address again"
+        ) from None
+    return value
+
+
+def _measured(value: float) -> float:
+    if abs(value) >= 1e15:
+        raise ValueError("the value has more than 15 digits — write a measured or estimated number")
+    return value
+
+
 Url = Annotated[
     StrictStr,
     Field(pattern=URL_PATTERN, description="https://, http:// or mailto: address"),
     AfterValidator(_visible),
+    AfterValidator(_host),
 ]
 Day = Annotated[date, Field(strict=True, description="Date YYYY-MM-DD")]
 Number = Annotated[float, Field(allow_inf_nan=False)]  # 'INF' or 'nan' in YAML is not a quantity
@@ -287,7 +310,7 @@ class Partner(Model):
 
 class Effect(Model):
     kind: EffectKind
-    value: StrictInt | Number
+    value: Annotated[StrictInt | Number, AfterValidator(_measured)]
     unit: Heading
     description: Text
     source: Url
@@ -318,8 +341,10 @@ class ContractEvent(Model):
     title: Heading
     summary: Text
     signatories: list[Id] = Field(description="Ids of the partners who signed")
-    cities: StrictInt | None = Field(None, ge=1, description="Cities in Klimatneutrala städer 2030 then")
-    agencies: StrictInt | None = Field(None, ge=1, description="National agencies: what they did is in agencies_count")
+    cities: StrictInt | None = Field(None, ge=1, le=10_000, description="Cities in Klimatneutrala städer 2030 then")
+    agencies: StrictInt | None = Field(
+        None, ge=1, le=10_000, description="National agencies: what they did is in agencies_count"
+    )
     agencies_count: AgencyCount = Field(
         "taking-part", description="What `agencies:` counts: 'signed' only when a source says they signed"
     )
@@ -343,7 +368,7 @@ class EmissionsYear(Model):
 
 class Population(Model):
     date: Day
-    value: StrictInt = Field(gt=0, description="residents, at least 1")
+    value: StrictInt = Field(gt=0, lt=10**10, description="residents, at least 1")
     source: Url
     title: Text | None = Field(None, description="The source by name, e.g. SCB's table, where the address is a copy")
 
