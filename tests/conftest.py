@@ -226,3 +226,23 @@ def pytest_sessionfinish(session, exitstatus):
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None and reporter.stats.get("skipped") and exitstatus == 0:
         session.exitstatus = 1
+
+
+def convert_form(project: Path, replace: dict[str, str], today: str = "2026-11-30") -> tuple[int, str]:
+    """hooks/issue_form.py on the good "Ny insats" body (tests/fixtures/issue-forms) led by a
+    partner of the minimal registries, with some answers replaced: (exit code, what it printed)."""
+    body = (ROOT / "tests" / "fixtures" / "issue-forms" / "new-initiative.md").read_text(encoding="utf-8")
+    body = body.replace("\nsolgarden-exempel-ab\n", "\nborlange-energi\n")
+    for old, new in replace.items():
+        assert old in body, old
+        body = body.replace(old, new, 1)
+    path = project / "issue.md"
+    path.write_text(body, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "issue_form.py"), str(path), "--root", str(project), "--today", today],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stderr == ""  # never a traceback
+    return result.returncode, result.stdout

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, ROOT, copy_project
+from conftest import MINIMAL, ROOT, convert_form, copy_project
 from registry import RegistryError, load_registries
 from registry.changes import LIMIT, Version, summary
 from registry.exports import FORMULA_START, csv_cell, data_files
@@ -128,35 +128,17 @@ def project(tmp_path) -> Path:
     return dest
 
 
-def convert(project: Path, replace: dict[str, str]) -> tuple[int, str]:
-    body = (ROOT / "tests" / "fixtures" / "issue-forms" / "new-initiative.md").read_text(encoding="utf-8")
-    body = body.replace("\nsolgarden-exempel-ab\n", "\nborlange-energi\n")  # a partner of the minimal registries
-    for old, new in replace.items():
-        assert old in body
-        body = body.replace(old, new, 1)
-    path = project / "issue.md"
-    path.write_text(body, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "issue_form.py"), str(path), "--root", str(project)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.stderr == ""  # never a traceback
-    return result.returncode, result.stdout
-
-
 def test_backticks_and_bidi_in_an_answer_stay_text(project):
     """A code fence in an answer could close the comment's code block; now every answer quoted in
     a message is escaped, and the check's report, when it is given whole, is fenced to fit."""
-    code_, out = convert(project, {"Solpaneler på Exempelgården": "Sol ```` \u202e ## Rubrik"})
+    code_, out = convert_form(project, {"Solpaneler på Exempelgården": "Sol ```` \u202e ## Rubrik"})
     assert code_ == 1
     assert "after 'Sol \\`\\`\\`\\` '" in out and "U+202E RIGHT-TO-LEFT OVERRIDE" in out
     assert "\u202e" not in out and not re.search(r"^`{3,}", out, re.MULTILINE) and "\n## " not in out
 
 
 def test_a_five_thousand_digit_effect_is_refused_in_words(project):
-    assert convert(project, {"Värde (value): 1 200": "Värde (value): " + "9" * 4_500}) == (
+    assert convert_form(project, {"Värde (value): 1 200": "Värde (value): " + "9" * 4_500}) == (
         1,
         "Förslaget kan inte bli en post i registret än. Rätta svaren genom att redigera ärendet: de kontrolleras"
         " igen när du sparar.\n*(The proposal cannot become a registry record yet. Correct the answers by editing"
@@ -168,7 +150,7 @@ def test_a_five_thousand_digit_effect_is_refused_in_words(project):
 
 
 def test_hidden_text_and_mentions_in_answers(project):
-    status, out = convert(
+    status, out = convert_form(
         project,
         {
             "A made-up project in the tests.": "Fine. <!-- hidden: @octocat https://evil.example -->",
@@ -311,14 +293,14 @@ def test_the_comment_says_the_preview_is_built_by_the_change():
     ["<?x hidden ?>", "<!X hidden>", "<![CDATA[hidden]]>", '[ref]: https://evil.example "hidden"'],
 )
 def test_every_kind_of_hidden_text_in_an_answer_is_refused(project, hidden):
-    status, out = convert(project, {"A made-up project in the tests.": f"Fine.\n{hidden}"})
+    status, out = convert_form(project, {"A made-up project in the tests.": f"Fine.\n{hidden}"})
     assert status == 1 and "the answer has hidden text" in out
 
 
 def test_huge_answers_are_refused_in_words_and_the_comment_stays_small(project):
-    status, out = convert(project, {"planned — Planerad (Planned)": "9" * 6_000})
+    status, out = convert_form(project, {"planned — Planerad (Planned)": "9" * 6_000})
     assert status == 1 and "the answer is 6,000 characters long — shorten it to under 5,000" in out
-    status, out = convert(project, {"A made-up project in the tests.": "x" * 40_000})
+    status, out = convert_form(project, {"A made-up project in the tests.": "x" * 40_000})
     assert status == 1 and len(out) < 5_000
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, ROOT, build, copy_project, page
+from conftest import MINIMAL, ROOT, build, convert_form, copy_project, page
 
 BODIES = ROOT / "tests" / "fixtures" / "issue-forms"
 FAILED = (
@@ -182,7 +182,7 @@ def test_a_record_the_check_rejects_is_not_kept_and_its_mistake_is_said_about_th
     """Issue #22: a mistake only the registry check finds came back as 'initiatives.yaml:469:7: …',
     about a file the proposer never saw."""
     before = registries(project)
-    status, out = convert_text(
+    status, out = convert_form(
         project, {"Källa (source): https://www.example.org/effekt": "Källa (source): www.example.org"}
     )
     assert (status, out) == (
@@ -193,25 +193,6 @@ def test_a_record_the_check_rejects_is_not_kept_and_its_mistake_is_said_about_th
     assert registries(project) == before
 
 
-def convert_text(project: Path, replace: dict[str, str], today: str = "2026-11-30") -> tuple[int, str]:
-    """The good initiative form with some answers replaced, converted."""
-    body = (BODIES / "new-initiative.md").read_text(encoding="utf-8")
-    body = body.replace("\nsolgarden-exempel-ab\n", "\nborlange-energi\n")  # a partner of the minimal registries
-    for old, new in replace.items():
-        assert old in body, old
-        body = body.replace(old, new, 1)
-    path = project / "issue.md"
-    path.write_text(body, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "issue_form.py"), str(path), "--root", str(project), "--today", today],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.stderr == ""
-    return result.returncode, result.stdout
-
-
 EFFECT = (
     "Typ (kind): expected\nVärde (value): 1 200\nEnhet (unit): ton CO₂e per år / tonnes CO₂e per year\n"
     "Svenska: Beräknad minskning.\nEnglish: Estimated reduction.\nKälla (source): https://www.example.org/effekt"
@@ -220,7 +201,7 @@ EFFECT = (
 
 def test_a_free_text_effect_is_named_not_dropped(project):
     """Issue #22: 'Roughly 300 tonnes CO2e per year less diesel' vanished from the record."""
-    assert convert_text(project, {EFFECT: "Roughly 300 tonnes CO2e per year less diesel"}) == (
+    assert convert_form(project, {EFFECT: "Roughly 300 tonnes CO2e per year less diesel"}) == (
         1,
         FAILED + "- **Effekt (Effect) – effect**: raden ”Roughly 300 tonnes CO2e per year less diesel” är ingen av de"
         " sex raderna – börja den med till exempel ”Värde (value):” eller ”Svenska:”, som i exemplet *(the line"
@@ -230,13 +211,13 @@ def test_a_free_text_effect_is_named_not_dropped(project):
 
 
 def test_a_partly_right_effect_names_the_wrong_line(project):
-    assert convert_text(project, {"Värde (value): 1 200": "Värde (value): ca 300"}) == (
+    assert convert_form(project, {"Värde (value): 1 200": "Värde (value): ca 300"}) == (
         1,
         FAILED + "- **Effekt (Effect) – effect**: raden ”Värde (value): ca 300” – värdet är ett tal med bara siffror,"
         " till exempel 300 *(the line “Värde (value): ca 300” — the value is a number in digits only, for example"
         " 300)*\n",
     )
-    status, out = convert_text(project, {"\nEnglish: Estimated reduction.": ""})
+    status, out = convert_form(project, {"\nEnglish: Estimated reduction.": ""})
     assert status == 1 and "the lines “English:” are missing — an effect has all six lines" in out
 
 
@@ -245,7 +226,7 @@ def test_partners_separated_by_commas_are_each_a_partner(project):
     partners = project / "partners.yaml"
     partners.write_text(partners.read_text(encoding="utf-8") + PARTNER_YAML, encoding="utf-8")
     before = (project / "initiatives.yaml").read_text(encoding="utf-8")
-    assert convert_text(
+    assert convert_form(
         project, {"```text\nborlange-kommun\n```": "```text\nborlange-kommun, solgarden-exempel-ab\n```"}
     ) == (0, "initiatives.yaml: solpaneler-pa-exempelgarden\n")
     added = (project / "initiatives.yaml").read_text(encoding="utf-8")[len(before) :]
@@ -254,7 +235,7 @@ def test_partners_separated_by_commas_are_each_a_partner(project):
 
 def test_a_stale_status_is_said_while_the_record_is_made(project):
     """Issue #22: a record with status_as_of 2025-03 says 'Was ongoing', and the converter said nothing."""
-    status, out = convert_text(
+    status, out = convert_form(
         project, {"planned — Planerad (Planned)": "ongoing — Pågår (Ongoing)", "\n2026-05-02\n": "\n2025-03\n"}
     )
     assert (status, out) == (
@@ -269,21 +250,21 @@ def test_a_stale_status_is_said_while_the_record_is_made(project):
 
 def test_what_the_form_cannot_place_is_named(project):
     """The newcomer's trial: text after the checkbox, a heading of one's own, two addresses on one line."""
-    status, out = convert_text(project, {"\n### Källor": "\n### Kommentar\n\nRing mig.\n\n### Källor"})
+    status, out = convert_form(project, {"\n### Källor": "\n### Kommentar\n\nRing mig.\n\n### Källor"})
     assert (status, out) == (
         1,
         FAILED + "- **\\#\\#\\# Kommentar**: rubriken är ingen fråga i formuläret – flytta texten under den till frågan"
         " där den hör hemma, och ta bort rubriken *(the heading is not a question of the form — move the text under"
         " it to the question it belongs to, and remove the heading)*\n",
     )
-    status, out = convert_text(
+    status, out = convert_form(
         project,
         {
             "https://www.example.org/projekt\n```\n\n### Förslag": "https://a.example https://b.example\n```\n\n### Förslag"
         },
     )
     assert status == 1 and "“`https://a.example` `https://b.example`” is several addresses on one line" in out
-    status, out = convert_text(project, {"is public.)": "is public.)\nPS: ring mig."})
+    status, out = convert_form(project, {"is public.)": "is public.)\nPS: ring mig."})
     assert (status, out) == (
         1,
         FAILED + "- **Offentligt (Public)**: svaret har text som posten inte har plats för: ”PS: ring mig.” – skriv"
@@ -293,7 +274,7 @@ def test_what_the_form_cannot_place_is_named(project):
 
 
 def test_the_lead_among_the_partners_and_an_end_before_the_start_are_said_in_both_languages(project):
-    status, out = convert_text(
+    status, out = convert_form(
         project,
         {
             "```text\nborlange-kommun\n```": "```text\nborlange-kommun, borlange-energi\n```",
