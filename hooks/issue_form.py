@@ -22,6 +22,7 @@ from registry.markdown_text import fenced
 from registry.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+MESSAGES = 30  # messages shown at most: each is at most 2,000 characters, the comment 65,536
 FAILED = (
     "Förslaget kan inte bli en post i registret än. Rätta svaren genom att redigera ärendet: "
     "de kontrolleras igen när du sparar.\n"
@@ -80,7 +81,11 @@ def main(argv: list[str]) -> int:
     try:
         print(convert(body, root, today))
     except FormError as err:
-        print(FAILED + "\n" + "\n".join([*map(str, err.messages), *said]))
+        shown = [*map(str, err.messages[:MESSAGES]), *said]
+        if len(err.messages) > MESSAGES:  # a comment holds 65,536 characters
+            rest = len(err.messages) - MESSAGES
+            shown.append(f"- … och {rest} till *(and {rest} more)*")
+        print(FAILED + "\n" + "\n".join(shown))
         return 1
     except RegistryError as err:
         print(FAILED + "\nKontrollen av registren (The registry check):\n\n" + fenced(err.report()))

@@ -304,6 +304,12 @@ def test_huge_answers_are_refused_in_words_and_the_comment_stays_small(project):
     assert status == 1 and len(out) < 5_000
 
 
+def test_a_thousand_wrong_lines_make_a_comment_that_fits(project):
+    status, out = convert_form(project, {"Typ (kind): expected\n": "".join(f"rad {n}\n" for n in range(1_000))})
+    assert status == 1 and out.count("\n- **Effekt") == 30 and re.search(r"\*\(and \d+ more\)\*\n$", out)
+    assert len(out) < 65_536
+
+
 def test_a_cyrillic_look_alike_in_a_name_or_an_address_warns(tmp_path):
     root = tmp_path / "registries"
     shutil.copytree(MINIMAL, root)
