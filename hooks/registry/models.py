@@ -197,6 +197,8 @@ Line = Annotated[StrictStr, Field(min_length=1), AfterValidator(_one_line)]
 def _host(value: str) -> str:
     """An address whose host a browser reads as written: none of the characters that Unicode
     folds into '/', '@', ':' or '?' (a full-width ／ or ＠)."""
+    if value.isascii():  # the common case: only a character outside ASCII can fold into another
+        return value
     try:
         urlsplit(value)
     except ValueError:
