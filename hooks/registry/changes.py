@@ -331,16 +331,18 @@ def change_line(change: Change, lang: str) -> str:
     return f"{head}: " + "; ".join(said)
 
 
-def _refs(version: Version, partner: str) -> list[str]:
-    """The pages of the initiatives and contract events that name a partner."""
-    pages = [
-        route("initiative", i)
-        for i, r in version.records["initiatives"].items()
-        if partner == r.get("lead") or partner in _ids(r.get("partners"))
-    ]
-    return pages + [
-        route("contract", c) for c, r in version.records["contracts"].items() if partner in _ids(r.get("signatories"))
-    ]
+def _references(version: Version) -> dict[str, list[str]]:
+    """{partner id: the pages of the initiatives and contract events that name it}, made once per
+    version: looked up per changed partner, it would grow with partners times initiatives."""
+    found: dict[str, list[str]] = {}
+    for i, r in version.records["initiatives"].items():
+        lead = r.get("lead")
+        for partner in dict.fromkeys([*([lead] if isinstance(lead, str) else []), *_ids(r.get("partners"))]):
+            found.setdefault(partner, []).append(route("initiative", i))
+    for c, r in version.records["contracts"].items():
+        for partner in dict.fromkeys(_ids(r.get("signatories"))):
+            found.setdefault(partner, []).append(route("contract", c))
+    return found
 
 
 def _ids(value: object) -> list[str]:
@@ -351,7 +353,7 @@ def _ids(value: object) -> list[str]:
 Page = tuple[str, str]  # (route, why it changes): "own", "list", "named" or "home"
 
 
-def _pages_of(change: Change, record: Record, rid: str, version: Version) -> list[Page]:
+def _pages_of(change: Change, record: Record, rid: str, version: Version, refs: dict[str, list[str]]) -> list[Page]:
     """The pages that show a record, each with why: its own, the lists, and the pages of records
     it names or that name it."""
     kind = KIND[change.registry]
@@ -359,7 +361,7 @@ def _pages_of(change: Change, record: Record, rid: str, version: Version) -> lis
         return [("", "home"), ("klimatneutralt/", "list")]
     own = [(route(kind, rid), "own")]
     if kind == "partner":
-        return [*own, ("parter/", "list"), *((r, "named") for r in _refs(version, rid))]
+        return [*own, ("parter/", "list"), *((r, "named") for r in refs.get(rid, []))]
     if kind == "contract":
         signed: list[tuple[str, object]] = [("partner", p) for p in _ids(record.get("signatories"))]
         return [*own, ("klimatkontraktet/", "list"), *_existing(signed, version)]
@@ -394,10 +396,14 @@ WHY_ORDER = ("own", "list", "named", "home")  # a page that is a record's own an
 def changed_pages(base: Version, head: Version, changes: list[Change]) -> dict[str, PageState]:
     """{route: (state, why)} for every page the changes touch, in both versions."""
     pages: dict[str, PageState] = {}
+    refs = (_references(base), _references(head))
     for change in changes:
-        for record, rid, version in ((change.old, change.old_id, base), (change.new, change.new_id, head)):
+        for record, rid, version, named in (
+            (change.old, change.old_id, base, refs[0]),
+            (change.new, change.new_id, head, refs[1]),
+        ):
             if record is not None and rid is not None:  # a record's id is set with it
-                for page, why in _pages_of(change, record, rid, version):
+                for page, why in _pages_of(change, record, rid, version, named):
                     state, before = pages.get(page, ("changed", why))
                     pages[page] = (state, min(before, why, key=WHY_ORDER.index))
         if change.old is None or change.new is None or _status(change.old) != _status(change.new):
