@@ -22,7 +22,8 @@ from registry.markdown_text import fenced
 from registry.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-MESSAGES = 30  # messages shown at most: each is at most 2,000 characters, the comment 65,536
+MESSAGES = 30  # messages shown at most
+ROOM = 50_000  # characters of messages in one comment (GitHub takes 65,536)
 FAILED = (
     "Förslaget kan inte bli en post i registret än. Rätta svaren genom att redigera ärendet: "
     "de kontrolleras igen när du sparar.\n"
@@ -81,10 +82,15 @@ def main(argv: list[str]) -> int:
     try:
         print(convert(body, root, today))
     except FormError as err:
-        shown = [*map(str, err.messages[:MESSAGES]), *said]
-        if len(err.messages) > MESSAGES:  # a comment holds 65,536 characters
-            rest = len(err.messages) - MESSAGES
+        shown: list[str] = []
+        for message in map(str, err.messages):  # a comment holds 65,536 characters: stop well before
+            if len(shown) == MESSAGES or sum(len(m) + 1 for m in shown) + len(message) > ROOM:
+                break
+            shown.append(message)
+        if len(shown) < len(err.messages):
+            rest = len(err.messages) - len(shown)
             shown.append(f"- … och {rest} till *(and {rest} more)*")
+        shown += said
         print(FAILED + "\n" + "\n".join(shown))
         return 1
     except RegistryError as err:

@@ -159,8 +159,7 @@ def test_hidden_text_and_mentions_in_answers(project):
     )
     assert status == 1
     assert (
-        "the answer has hidden text (such as \\<\\!-- … --\\> or \\[name\\]: address), which GitHub does not show"
-        in out
+        "the answer has hidden text (such as \\<\\!-- … --\\>, an HTML tag or \\[name\\]: address), which GitHub" in out
     )
     assert "`@octocat`" in out and "\\[x\\](`https://evil.example`)”" in out
     assert "@octocat" not in outside_code(out)
@@ -261,6 +260,8 @@ def test_addresses_references_and_list_markers_are_inert(text, shown):
         ("initiatives.yaml", "    partners: [borlange-kommun]\n", "    partners: 5\n"),
         ("partners.yaml", None, "partners: 5\n"),
         ("partners.yaml", "website: https://www.borlange.se", "website: https://www.borlange.se／evil"),
+        ("emissions.yaml", "  - id: industry\n", "  - id: []\n"),
+        ("partners.yaml", "website: https://www.borlange.se", 'website: "https://[x]/"'),
     ],
 )
 def test_odd_shapes_give_a_summary_and_a_check_not_a_traceback(tmp_path, file, old, new):
@@ -321,3 +322,58 @@ def test_a_cyrillic_look_alike_in_a_name_or_an_address_warns(tmp_path):
     )
     assert "record borlange-energi, field name: warning: the name is written in Cyrillic (АВ) letters" in result.stdout
     assert "record borlange-kommun, field website: warning: the address mixes alphabets: Cyrillic (о)" in result.stdout
+
+
+# --- What the second review found ---------------------------------------------------------------
+
+
+def test_a_date_like_path_that_is_no_date_gives_no_date():
+    from registry.formatting import source_date
+
+    assert source_date("https://www.borlange-energi.se/2024/13/x") is None
+    assert source_date("https://www.borlange-energi.se/2022-13-45-x") is None
+    assert source_date("https://www.borlange-energi.se/2024/05/x") == "2024-05"
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '> [a]: https://evil.example "Dold text"',
+        "- [a]: https://evil.example",
+        '[a\\]b]: https://evil.example "dold"',
+        '<span title="dold text">synlig</span>',
+        '<x-y data-a="dold text">',
+    ],
+)
+def test_hidden_text_inside_quotes_lists_and_tags_is_refused(project, hidden):
+    status, out = convert_form(project, {"A made-up project in the tests.": f"Fine.\n{hidden}"})
+    assert status == 1 and "the answer has hidden text" in out
+
+
+def test_a_comment_of_escaped_answers_still_fits(project):
+    stars = "*" * 999
+    replace = {
+        "planned — Planerad (Planned)": stars,
+        "\n2026-05-02\n": f"\n{stars}\n",
+        "Start (Start) – start\n\n2027": f"Start (Start) – start\n\n{stars}",
+        "\nborlange-energi\n": f"\n{stars}\n",
+        "https://www.example.org/projekt\n```\n\n### Förslag": "\n".join([stars] * 5) + "\n```\n\n### Förslag",
+    }
+    status, out = convert_form(project, replace)
+    assert status == 1 and len(out) < 65_536
+
+
+def test_invisible_letters_and_look_alike_source_hosts(tmp_path):
+    root = tmp_path / "registries"
+    shutil.copytree(MINIMAL, root)
+    path = root / "partners.yaml"
+    text = path.read_text(encoding="utf-8").replace("name: Borlänge kommun", 'name: "Borlänge\\u034F kommun"', 1)
+    path.write_text(
+        text.replace("      - https://www.borlange.se\n", "      - https://www.b\u043erlange.se/x\n", 1), "utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "check.py"), "--root", str(root)], capture_output=True, text=True
+    )
+    assert "U+034F COMBINING GRAPHEME JOINER" in result.stderr
+    assert inline("x\u034fy") == "x\\<U+034F\\>y"
+    assert inline("see a81ff47 and 1234567") == "see `a81ff47` and 1234567"

@@ -175,7 +175,7 @@ def _emissions(trees: Trees) -> list[Problem]:
     def add(loc: tuple[object, ...], message: str) -> None:
         problems.append(problem_at("emissions.yaml", tree, "years", loc, message))
 
-    sectors = [s.get("id") for s in data["sectors"] if isinstance(s, dict)]
+    sectors = [s.get("id") for s in data["sectors"] if isinstance(s, dict) and isinstance(s.get("id"), str)]
     previous: int | None = None
     for i, row in enumerate(data["years"]):
         if not isinstance(row, dict):
@@ -289,19 +289,20 @@ def script_warnings(trees: Trees) -> list[Problem]:
     """A warning for each name that mixes alphabets ('Воrlänge kommun' with a Cyrillic В and о):
     look-alike letters make one organisation's name pass for another's."""
     warnings: list[Problem] = []
-    for i, record in _records(trees, "partners", "partners"):
-        for field in ("name", "name_en", "website"):
-            value = record.get(field)
+    everything = [(n, i, r) for n in ("partners", "initiatives", "contracts") for i, r in _records(trees, n, n)]
+    for name, i, record in everything:
+        key = name
+        for field, value in _names_and_addresses(record):
             scripts = _scripts(_host_or_text(value, field)) if isinstance(value, str) else {}
             if len(scripts) > 1 or scripts.keys() & LOOK_ALIKE:
                 said = ", ".join(f"{s.title()} ({''.join(sorted(c))})" for s, c in sorted(scripts.items()))
                 warnings.append(
                     problem_at(
-                        "partners.yaml",
-                        trees["partners"],
-                        "partners",
-                        ("partners", i, field),
-                        f"warning: the {'address' if field == 'website' else 'name'} "
+                        f"{name}.yaml",
+                        trees[name],
+                        key,
+                        (key, i, *(int(p) if p.isdigit() else p for p in field.split("."))),
+                        f"warning: the {'name' if field in ('name', 'name_en') else 'address'} "
                         + (f"mixes alphabets: {said}" if len(scripts) > 1 else f"is written in {said} letters")
                         + " — if it was copied, type it again; letters that look alike make a name look like another",
                     )
@@ -312,8 +313,19 @@ def script_warnings(trees: Trees) -> list[Problem]:
 LOOK_ALIKE = {"CYRILLIC", "GREEK"}  # alphabets with letters that look like Latin ones (А, В, Е, О, Р, С)
 
 
+def _names_and_addresses(record: dict[str, object]) -> list[tuple[str, object]]:
+    """(field, value) of a record's names and of every address it links: website, sources, links."""
+    found: list[tuple[str, object]] = [(f, record.get(f)) for f in ("name", "name_en", "website") if f in record]
+    for field in ("sources", "links", "documents"):
+        items = record.get(field)
+        for n, item in enumerate(items if isinstance(items, list) else []):
+            url = item.get("url") if isinstance(item, dict) else item
+            found.append((f"{field}.{n}" + (".url" if isinstance(item, dict) else ""), url))
+    return found
+
+
 def _host_or_text(value: str, field: str) -> str:
-    return value.split("://", 1)[-1].split("/", 1)[0] if field == "website" else value
+    return value if field in ("name", "name_en") else value.split("://", 1)[-1].split("/", 1)[0]
 
 
 def _scripts(text: str) -> dict[str, set[str]]:

@@ -100,7 +100,12 @@ def source_date(address: str) -> str | None:
     found = DATE_IN_PATH.search(urlsplit(address).path)
     if found is None:
         return None
-    return found.group(1) or f"{found.group(2)}-{found.group(3)}"
+    text = found.group(1) or f"{found.group(2)}-{found.group(3)}"
+    try:  # '/2024/13/' is a path, not a date
+        date.fromisoformat(text + "-01" * (2 - text.count("-")))
+    except ValueError:
+        return None
+    return text
 
 
 def day(value: date | str, lang: str) -> str:

@@ -28,7 +28,8 @@ LENGTH = 1000  # characters of one message on the issue; an answer quoted in it 
 ANSWER = 5_000  # characters in one answer: more is not a registry text, and the comment must fit
 # What github.com renders as nothing: an HTML comment, a processing instruction, a declaration,
 # CDATA, and a link reference definition on a line of its own.
-HIDDEN = re.compile(r"<!--|<\?|<![A-Za-z\[]|^ {0,3}\[[^\]]+\]:", re.MULTILINE)
+# and HTML tags, whose attributes github.com hides
+HIDDEN = re.compile(r"<!--|<\?|<![A-Za-z\[]|</?[A-Za-z]|^[ >*+\-\d.)]*\[(?:[^\]\\]|\\.)+\]:", re.MULTILINE)
 DIGITS = 15  # in an effect's value: more than a double holds is not a measured quantity
 REGISTRY_OF_FORM = {"new-partner.yml": "partners", "new-initiative.yml": "initiatives"}
 LANGUAGE_OF_SUFFIX = {"_sv": ("på svenska", "in Swedish"), "_en": ("på engelska", "in English")}
@@ -191,9 +192,9 @@ class Answers:
             if HIDDEN.search(value):  # github.com hides it: the reviewer would not see what is recorded
                 self.say(
                     field,
-                    "svaret har dold text (till exempel <!-- … --> eller [namn]: adress), som GitHub inte visar "
+                    "svaret har dold text (till exempel <!-- … -->, en HTML-tagg eller [namn]: adress), som GitHub inte visar "
                     "– ta bort den, så att det som syns är det som sparas",
-                    "the answer has hidden text (such as <!-- … --> or [name]: address), which GitHub does not show "
+                    "the answer has hidden text (such as <!-- … -->, an HTML tag or [name]: address), which GitHub does not show "
                     "— remove it, so that what is seen is what is recorded",
                 )
 

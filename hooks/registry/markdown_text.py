@@ -20,12 +20,19 @@ LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 ACTIVE = re.compile(
     r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s”“\"'<>]*[^\s”“\"'<>.,:;!?)\]]"  # addresses, not their end mark
     r"|[\w.+-]*@[^\s`”“\"'<>]*[^\s`”“\"'<>.,:;!?)\]]"  # @user, @org/team, any e-mail address GitHub links
-    r"|(?:[\w.-]+/[\w.-]+)?#\d+|\bGH-\d+",  # references to issues, here or in another repository
+    r"|(?:[\w.-]+/[\w.-]+)?#\d+|\bGH-\d+"  # references to issues, here or in another repository
+    r"|\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}\b",  # what looks like a commit
     re.IGNORECASE,
 )
 # ASCII punctuation that means something in GitHub's Markdown, HTML or math: escaped with a backslash.
 SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&$])")
 HIDDEN = {"Cc", "Cf", "Zl", "Zp"}  # control and format characters, line and paragraph separators
+# Printable by category, yet nothing to see: the combining grapheme joiner, Hangul fillers,
+# variation selectors, the Braille blank, tags.
+IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U0001bca0-\U0001bca3\U000e0000-\U000e0fff]"
+)
 ITEM = 300  # characters of editor text in one line of a summary or comment
 
 
@@ -33,7 +40,7 @@ def _shown(text: str) -> str:
     """Line breaks of every kind as single spaces, and characters nobody sees (a right-to-left
     override that turns the text around, a zero-width space) named."""
     flat = LINE_BREAKS.sub(" ", text)
-    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in HIDDEN else c for c in flat)
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in HIDDEN or IGNORABLE.match(c) else c for c in flat)
 
 
 def one_line(text: str) -> str:

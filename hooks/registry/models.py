@@ -7,6 +7,7 @@ values carry their Swedish and English labels, used both on the site and in the 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
@@ -99,11 +100,18 @@ VOCABULARIES: dict[str, Vocabulary] = {
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # No user name before the host: https://www.borlange.se@evil.example/ leads to evil.example.
 # No backslash either: a browser reads https://evil.example\.borlange.se/ as evil.example.
-URL_PATTERN = r"^(https?://[^\s<>\"'/?#@\\]+([/?#][^\s<>\"'\\]*)?|mailto:[^\s<>\"'\\]+@[^\s<>\"'\\]+)$"
+URL_PATTERN = r"^(https?://[^\s<>\"'/?#@\\\[\]]+([/?#][^\s<>\"'\\]*)?|mailto:[^\s<>\"'\\]+@[^\s<>\"'\\]+)$"
 ID_LENGTH = 60  # characters: an id is a file name and part of an address
 # Characters nobody sees: controls, format characters (right-to-left override, zero-width space,
 # soft hyphen) and the line and paragraph separators. A line break is allowed in longer texts.
 INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}
+# Characters that are printable by category and still show nothing (Unicode's default-ignorable
+# ones outside Cf: the combining grapheme joiner, Hangul fillers, variation selectors, and the
+# Braille blank).
+IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U0001bca0-\U0001bca3\U000e0000-\U000e0fff]"
+)
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
@@ -165,10 +173,10 @@ def _visible(value: str) -> str:
             f"the text is in typographic quotes ({first}…{last}), which would show on the page"
             ' — write straight quotes "…" around it, or none'
         )
-    if value.replace("\n", "").isprintable():  # the common case, in C: nothing to look at one by one
+    if value.replace("\n", "").isprintable() and not IGNORABLE.search(value):  # the common case, in C
         return value
     for i, char in enumerate(value):
-        if char != "\n" and unicodedata.category(char) in INVISIBLE:
+        if char != "\n" and (unicodedata.category(char) in INVISIBLE or IGNORABLE.match(char)):
             before = value[max(0, i - 20) : i].rsplit("\n", 1)[-1]
             where = f"after '{before}'" if before else "at the start"
             raise ValueError(
