@@ -10,10 +10,14 @@ from hypothesis import strategies as st
 
 from registry.models import CATEGORIES, CONTRACT_KINDS, EFFECT_KINDS, PARTNER_TYPES, ROLES, STATUSES
 
-# Letters of several scripts, marks, emoji, quotes, markup and template syntax, spaces.
-ODD = "åäöÅÄÖéüßøæ漢字עבריתالعربية😀🇸🇪\u0301\u200b\u00a0<>&\"'`*_[](){}#|\\/:;,.!?-–—…%$@~^=+ \t"
+# Letters of several scripts, marks, emoji, quotes, markup and template syntax, spaces. Characters
+# nobody sees (controls, format characters, separators, unassigned and private ones) are left out:
+# the check refuses them (tests/test_messages.py), and drawn here they would make most examples
+# ones the check refuses, which test nothing about the build.
+ODD = "åäöÅÄÖéüßøæ漢字עבריתالعربية😀🇸🇪\u0301\u00a0<>&\"'`*_[](){}#|\\/:;,.!?-–—…%$@~^=+ "
 text = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(ODD),
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf", "Co", "Cn", "Zl", "Zp"))
+    | st.sampled_from(ODD),
     min_size=1,
     max_size=40,
 ) | st.tuples(st.text(alphabet="ab ", min_size=1, max_size=8), st.integers(300, 2000)).map(

@@ -351,9 +351,9 @@ class ContractEvent(Model):
     title: Heading
     summary: Text
     signatories: list[Id] = Field(description="Ids of the partners who signed")
-    cities: StrictInt | None = Field(None, ge=1, le=10_000, description="Cities in Klimatneutrala städer 2030 then")
+    cities: StrictInt | None = Field(None, ge=1, le=10**9, description="Cities in Klimatneutrala städer 2030 then")
     agencies: StrictInt | None = Field(
-        None, ge=1, le=10_000, description="National agencies: what they did is in agencies_count"
+        None, ge=1, le=10**9, description="National agencies: what they did is in agencies_count"
     )
     agencies_count: AgencyCount = Field(
         "taking-part", description="What `agencies:` counts: 'signed' only when a source says they signed"
