@@ -209,3 +209,19 @@ def test_an_empty_area_or_status_is_a_count_not_a_link_and_its_page_says_what_be
         renderer.render_marker("status", empty_status, f"insatser/status/{empty_status}/", "en"), "html.parser"
     )
     assert "No initiative in the registry has the status" in status.get_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_start_pages_latest_events_are_the_three_newest_newest_first(site, lang):
+    """Issue #21: sorting the events oldest first passed every test."""
+    dates = [
+        str(d)
+        for d in [
+            *(c.date for c in REG.contracts),
+            *(p.joined for p in REG.partners if p.joined),
+            *(i.start for i in REG.initiatives if i.start),
+        ]
+    ]
+    shown = [t["datetime"] for t in page(site, "", lang).select("ol.kb-events > li > time")]
+    assert shown == sorted(dates, reverse=True)[:3]
+    assert shown == sorted(shown, reverse=True) and len(set(shown)) <= 3
