@@ -6,7 +6,7 @@ Pure arithmetic on (year, tonnes) pairs, standard library only (no numpy on the 
   (Klimatbyran/territorial-data-pipeline, kpis/emissions/trend_calculations.py);
 - the Carbon Law path: −11.72 % a year from 2025, starting at the 2025 value (reported, or the
   trend's value where 2025 is not reported yet).
-See /work/shared/source/FACTS.md, "on-track method".
+Both follow Klimatkollen's published method, as named above.
 """
 
 from __future__ import annotations
