@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from changes import export
 
 from registry import RegistryError, load_registries
-from registry.changes import compare, read_version
+from registry.changes import compare, read_records
 from registry.load import FILES, script_warnings, status_warnings
 from registry.problems import Problem
 from registry.schema import write_schemas
@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def touched_records(root: Path, base: str) -> set[tuple[str, str | None]]:
     """(file, record id) of every record that differs from the registries at git revision `base`."""
     with tempfile.TemporaryDirectory() as folder:
-        old = read_version(export(base, Path(folder), root))
-    return {(FILES[c.registry], c.new_id) for c in compare(old, read_version(root)) if c.new_id}
+        old = read_records(export(base, Path(folder), root))
+    return {(FILES[c.registry], c.new_id) for c in compare(old, read_records(root)) if c.new_id}
 
 
 def main(argv: list[str]) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from urllib.parse import quote
 from .formatting import day, route
 from .load import FILES, load_registries
 from .markdown_text import cap, code, fenced, inline, lines_kept
-from .models import REGISTRIES, URL_PATTERN, VOCABULARIES, in_language, label
+from .models import PARTIAL_DATE_PATTERN, REGISTRIES, URL_PATTERN, VOCABULARIES, in_language, label
 from .problems import Problem, RegistryError
 from .settings import Settings
 from .words import WORDS
@@ -122,7 +122,8 @@ class Version:
     unreadable: tuple[str, ...] = ()  # registries whose YAML cannot be read: their records are unknown
 
 
-def read_version(root: Path) -> Version:
+def read_records(root: Path) -> Version:
+    """The records as written, without the check's result (compare needs no more)."""
     records, unreadable = {}, []
     for name, file in FILES.items():
         try:
@@ -130,12 +131,17 @@ def read_version(root: Path) -> Version:
         except YamlProblem:
             records[name] = {}
             unreadable.append(name)
+    return Version(records, (), tuple(unreadable))
+
+
+def read_version(root: Path) -> Version:
+    """The records as written and the check's result."""
     try:
         load_registries(root)
         problems: tuple[Problem, ...] = ()
     except RegistryError as err:
         problems = tuple(err.problems)
-    return Version(records, problems, tuple(unreadable))
+    return replace(read_records(root), problems=problems)
 
 
 def _records(path: Path, name: str) -> dict[str, Record]:
@@ -218,16 +224,13 @@ def _one_change(path: FieldPath, old: object, new: object, lang: str) -> str:
     return f"{name} {_show(old, last, lang)} → {_show(new, last, lang)}"
 
 
-DATE_FIELDS = {"joined", "start", "end", "status_as_of", "date", "last_reviewed", "archived_on"}
-
-
 def _shown_value(value: object, field: str, lang: str) -> str:
     """A value of a new record as the reviewer reads it: a date in words, a label for an allowed
-    value, an address as code; made inert for Markdown."""
-    if isinstance(value, (date, str, int)) and field in DATE_FIELDS:
+    value, an address as a link; made inert for Markdown."""
+    if isinstance(value, date) or (isinstance(value, str) and re.fullmatch(PARTIAL_DATE_PATTERN, value)):
         try:
-            return inline(day(value if isinstance(value, (date, str)) else str(value), lang))
-        except (ValueError, IndexError):
+            return inline(day(value, lang))
+        except (ValueError, IndexError):  # '2024-13': shown as written
             return inline(value)
     if isinstance(value, dict):
         return "; ".join(
@@ -237,9 +240,7 @@ def _shown_value(value: object, field: str, lang: str) -> str:
         return ", ".join(_shown_value(v, field, lang) for v in value)
     if isinstance(value, str) and re.fullmatch(URL_PATTERN, value) and value.isprintable() and len(value) <= NAME * 2:
         return f"<{value}>"  # a link the reviewer can open: the pattern admits no space, < or >
-    if isinstance(value, str) and value.startswith(("https://", "http://", "mailto:")):
-        return code(cap(value, NAME * 2))
-    return inline(_show(value, field, lang))
+    return inline(_show(value, field, lang))  # an address the pattern refuses is put in code by inline
 
 
 def record_details(record: Record, lang: str) -> list[str]:

@@ -176,13 +176,8 @@ def _pattern_message(name: str, value: object) -> str:
 
 
 def _known_fields(model: type[BaseModel] | None, loc: tuple[int | str, ...]) -> list[str]:
-    """The field names allowed where the unknown field stands (walks the model along `loc`)."""
-    current = model
-    for part in loc[:-1]:
-        if current is None or isinstance(part, int):
-            continue
-        field = current.model_fields.get(part)
-        current = _model_of(field.annotation) if field else None
+    """The field names allowed where the unknown field stands."""
+    current = _model_along(model, loc[:-1])
     return list(current.model_fields) if current else []
 
 
