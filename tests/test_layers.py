@@ -14,11 +14,11 @@ CORE = ROOT / "hooks" / "registry"
 # Lowest first: a module may import only modules listed before it.
 ORDER = [
     "problems",
-    "markdown_text",
     "yamltree",
     "words_reader",
     "words",
     "models",
+    "markdown_text",
     "formatting",
     "schema",
     "explain",

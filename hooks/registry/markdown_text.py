@@ -12,7 +12,8 @@ notify people, bare addresses become links, and a line break can start a heading
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from .models import invisible
 
 # Every character that ends a line somewhere: in Markdown, in Unicode, or in a browser's eyes.
 LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
@@ -26,13 +27,6 @@ ACTIVE = re.compile(
 )
 # ASCII punctuation that means something in GitHub's Markdown, HTML or math: escaped with a backslash.
 SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&$])")
-HIDDEN = {"Cc", "Cf", "Zl", "Zp"}  # control and format characters, line and paragraph separators
-# Printable by category, yet nothing to see: the combining grapheme joiner, Hangul fillers,
-# variation selectors, the Braille blank, tags.
-IGNORABLE = re.compile(
-    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
-    "\U0001bca0-\U0001bca3\U000e0000-\U000e0fff]"
-)
 ITEM = 300  # characters of editor text in one line of a summary or comment
 
 
@@ -40,7 +34,7 @@ def _shown(text: str) -> str:
     """Line breaks of every kind as single spaces, and characters nobody sees (a right-to-left
     override that turns the text around, a zero-width space) named."""
     flat = LINE_BREAKS.sub(" ", text)
-    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in HIDDEN or IGNORABLE.match(c) else c for c in flat)
+    return "".join(f"<U+{ord(c):04X}>" if invisible(c) else c for c in flat)
 
 
 def one_line(text: str) -> str:

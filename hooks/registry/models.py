@@ -26,6 +26,8 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from .yamltree import TYPOGRAPHIC
+
 # Allowed values with their labels: {value: (Swedish, English)}.
 Vocabulary: TypeAlias = dict[str, tuple[str, str]]
 PARTNER_TYPES: Vocabulary = {
@@ -112,6 +114,13 @@ IGNORABLE = re.compile(
     "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
     "\U0001bca0-\U0001bca3\U000e0000-\U000e0fff]"
 )
+
+
+def invisible(char: str) -> bool:
+    """A character a reader cannot see (a line break aside, which is seen)."""
+    return unicodedata.category(char) in INVISIBLE or IGNORABLE.match(char) is not None
+
+
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
@@ -159,16 +168,13 @@ def _character(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'CONTROL CHARACTER')}"
 
 
-TYPOGRAPHIC_QUOTES = "”“„«»‘’‚"
-
-
 def _visible(value: str) -> str:
     """A text with no character that a reader cannot see (a line break is seen), and not wrapped
     in typographic quotes, which YAML keeps as part of the text (pasted from Word, they look like
     the quotes that YAML reads)."""
     first, last = value[:1], value[-1:]
-    quoted = len(value) > 1 and {first, last} <= set(TYPOGRAPHIC_QUOTES + "\"'")  # ”…”, ”…" and "…”
-    if quoted and (first in TYPOGRAPHIC_QUOTES or last in TYPOGRAPHIC_QUOTES):
+    quoted = len(value) > 1 and {first, last} <= set(TYPOGRAPHIC + "\"'")  # ”…”, ”…" and "…”
+    if quoted and (first in TYPOGRAPHIC or last in TYPOGRAPHIC):
         raise ValueError(
             f"the text is in typographic quotes ({first}…{last}), which would show on the page"
             ' — write straight quotes "…" around it, or none'
@@ -176,7 +182,7 @@ def _visible(value: str) -> str:
     if value.replace("\n", "").isprintable() and not IGNORABLE.search(value):  # the common case, in C
         return value
     for i, char in enumerate(value):
-        if char != "\n" and (unicodedata.category(char) in INVISIBLE or IGNORABLE.match(char)):
+        if char != "\n" and invisible(char):
             before = value[max(0, i - 20) : i].rsplit("\n", 1)[-1]
             where = f"after '{before}'" if before else "at the start"
             raise ValueError(
