@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from registry import RegistryError, load_registries
-from registry.forms import FormError, append_record, from_the_check, make_record, parse_body, stale_status
+from registry.forms import FormError, Message, append_record, from_the_check, make_record
 from registry.load import FILES
 from registry.markdown_text import fenced
 from registry.settings import read_settings
@@ -36,39 +36,26 @@ def _option(argv: list[str], name: str, default: str) -> str:
     return argv[argv.index(name) + 1] if name in argv else default
 
 
-def notes(body: str, root: Path, today: date) -> list[str]:
-    """What the answers would make the page say that the proposer should know: a stale status."""
-    try:
-        answers = parse_body(body)
-        status = next((v for k, v in answers.items() if k.endswith("– status")), "").split(" — ")[0].strip()
-        as_of = next((v for k, v in answers.items() if k.endswith("– status_as_of")), "") or None
-    except ValueError:
-        return []
-    months = read_settings(root / "mkdocs.yml").review_months if (root / "mkdocs.yml").is_file() else 12
-    try:
-        note = stale_status({"status": status, "status_as_of": as_of}, today, months)
-    except (ValueError, IndexError):  # a date the form's own check names
-        return []
-    return [str(note)] if note else []
-
-
-def convert(body: str, root: Path, today: date) -> str:
-    """Append the record; return what was added. Raises FormError or RegistryError (file restored)."""
+def convert(body: str, root: Path, today: date) -> tuple[str, list[Message]]:
+    """Append the record; return what was added, and the notes about it. Raises FormError or
+    RegistryError (file restored)."""
     reg = load_registries(root)
     partner_ids = [p.id for p in reg.partners]
     taken = {*partner_ids, *(i.id for i in reg.initiatives)}  # ids of either kind: a form may write both
-    registry, record = make_record(body, root / ".github" / "ISSUE_TEMPLATE", partner_ids, today, taken)
+    months = read_settings(root / "mkdocs.yml").review_months if (root / "mkdocs.yml").is_file() else 12
+    forms = root / ".github" / "ISSUE_TEMPLATE"
+    registry, record, notes = make_record(body, forms, partner_ids, today, taken, months)
     path = root / FILES[registry]
     before = append_record(path, record)
     try:
         load_registries(root)
     except RegistryError as err:
         path.write_text(before, encoding="utf-8")
-        said = from_the_check(err.problems, body, root / ".github" / "ISSUE_TEMPLATE", record["id"])
+        said = from_the_check(err.problems, body, forms, record["id"])
         if len(said) == len(err.problems):  # all about the new record: say them about the questions
-            raise FormError(said) from None
+            raise FormError(said, notes) from None
         raise
-    return f"{FILES[registry]}: {record['id']}"
+    return f"{FILES[registry]}: {record['id']}", notes
 
 
 def main(argv: list[str]) -> int:
@@ -78,9 +65,8 @@ def main(argv: list[str]) -> int:
     root = Path(_option(argv, "--root", str(ROOT)))
     today = date.fromisoformat(_option(argv, "--today", date.today().isoformat()))
     body = Path(argv[0]).read_text(encoding="utf-8")
-    said = notes(body, root, today)
     try:
-        print(convert(body, root, today))
+        added, notes = convert(body, root, today)
     except FormError as err:
         shown: list[str] = []
         for message in map(str, err.messages):  # a comment holds 65,536 characters: stop well before
@@ -90,15 +76,12 @@ def main(argv: list[str]) -> int:
         if len(shown) < len(err.messages):
             rest = len(err.messages) - len(shown)
             shown.append(f"- … och {rest} till *(and {rest} more)*")
-        shown += said
-        print(FAILED + "\n" + "\n".join(shown))
+        print(FAILED + "\n" + "\n".join([*shown, *map(str, err.notes)]))
         return 1
     except RegistryError as err:
         print(FAILED + "\nKontrollen av registren (The registry check):\n\n" + fenced(err.report()))
-        print("\n".join(["", *said]) if said else "", end="\n" if said else "")
         return 1
-    if said:
-        print("\n" + "\n".join(said))
+    print("\n\n".join([added, "\n".join(map(str, notes))]) if notes else added)
     return 0
 
 

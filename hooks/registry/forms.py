@@ -52,9 +52,12 @@ class Message:
 
 
 class FormError(Exception):
-    def __init__(self, messages: list[Message]):
+    """What must be corrected, and `notes`: what the proposer should know that is no mistake."""
+
+    def __init__(self, messages: list[Message], notes: list[Message] | None = None):
         super().__init__("\n".join(map(str, messages)))
         self.messages = messages
+        self.notes = notes or []
 
 
 def parse_body(body: str) -> dict[str, str]:
@@ -452,7 +455,10 @@ def stale_status(record: Record, today: date, review_months: int) -> Message | N
     """A note when the page would say the status in the past tense: its date is older than
     review_months (mkdocs.yml), or it has none."""
     status, as_of = record.get("status"), record.get("status_as_of")
-    if not isinstance(status, str) or not outdated(status, as_of, today, review_months):
+    try:
+        if status not in STATUSES or not outdated(status, as_of, today, review_months):
+            return None
+    except (ValueError, IndexError):  # a month or day that does not exist: said by the check
         return None
     label = STATUSES[status]
     if not as_of:
@@ -473,9 +479,16 @@ def stale_status(record: Record, today: date, review_months: int) -> Message | N
 
 
 def make_record(
-    body: str, forms: Path, partner_ids: list[str], today: date, taken: Collection[str] = ()
-) -> tuple[str, Record]:
-    """(registry, record) from an issue body, or FormError with every problem in the answers."""
+    body: str,
+    forms: Path,
+    partner_ids: list[str],
+    today: date,
+    taken: Collection[str] = (),
+    review_months: int = 12,
+) -> tuple[str, Record, list[Message]]:
+    """(registry, record, notes) from an issue body, or FormError with every problem in the
+    answers. A note says what the record would make the page say that is no mistake: a status
+    shown in the past tense, as it rests on a date older than review_months (mkdocs.yml)."""
     raw = parse_body(body)
     form, questions = which_form(raw, forms)
     if form not in REGISTRY_OF_FORM:
@@ -507,9 +520,12 @@ def make_record(
     registry = REGISTRY_OF_FORM[form]
     record = partner_record(a, today) if registry == "partners" else initiative_record(a, today, partner_ids)
     _across(a, record, taken)
+    dated = not a.messages_about("status_as_of")  # a date that is wrong has a message of its own
+    note = stale_status(record, today, review_months) if registry == "initiatives" and dated else None
+    notes = [note] if note else []
     if a.messages:
-        raise FormError(a.messages)
-    return registry, record
+        raise FormError(a.messages, notes)
+    return registry, record, notes
 
 
 def _across(a: Answers, record: Record, taken: Collection[str]) -> None:
