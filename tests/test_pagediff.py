@@ -21,6 +21,17 @@ def write(site: Path, route: str, article: str) -> None:
     )
 
 
+def changes(*args: object) -> subprocess.CompletedProcess:
+    """hooks/changes.py with `args`, the site published at https://example.org/."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "changes.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"SITE_URL": "https://example.org/"},
+    )
+
+
 def test_each_changed_page_is_a_collapsed_word_diff(tmp_path):
     old, new = tmp_path / "old", tmp_path / "new"
     long = " ".join(f"w{n}" for n in range(30))
@@ -30,13 +41,7 @@ def test_each_changed_page_is_a_collapsed_word_diff(tmp_path):
     write(new, "insatser/solceller/", f"<p>Status: Genomförd. {long} <b>&lt;ny&gt;</b></p>")
     write(new, "en/parter/x/", "<p>New <br>partner</p>")
     write(old, "parter/y/", "<p>Gone</p>")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "changes.py"), "--pages", str(old), str(new)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={"SITE_URL": "https://example.org/"},
-    )
+    result = changes("--pages", old, new)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         "### Sidornas text före och efter (The pages' text before and after)\n\n"
@@ -55,13 +60,7 @@ def test_markdown_in_a_pages_text_stays_text(tmp_path):
     old, new = tmp_path / "old", tmp_path / "new"
     write(old, "", "<p>Hem</p>")
     write(new, "", "<p>Hem **fet** [länk](https://evil.example) @octocat &lt;img src=x&gt; | a |</p>")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "changes.py"), "--pages", str(old), str(new)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={"SITE_URL": "https://example.org/"},
-    )
+    result = changes("--pages", old, new)
     assert (
         "Sida Hem <ins>\\*\\*fet\\*\\* \\[länk\\](`https://evil.example`) `@octocat` \\<img src=x\\> \\| a \\|</ins>"
     ) in result.stdout
@@ -70,12 +69,7 @@ def test_markdown_in_a_pages_text_stays_text(tmp_path):
 def test_no_change(tmp_path):
     write(tmp_path / "a", "", "<p>Hem</p>")
     write(tmp_path / "b", "", "<p>Hem</p>")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "changes.py"), "--pages", str(tmp_path / "a"), str(tmp_path / "b")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = changes("--pages", tmp_path / "a", tmp_path / "b")
     assert result.stdout.endswith("\n\nIngen sida ändras. (No page changes.)\n")
 
 
@@ -88,12 +82,7 @@ def test_the_preview_opens_on_a_list_of_the_changed_pages(tmp_path):
     write(new, "parter/ssab/", "<p>Fossilfritt stål</p>")
     write(new, "parter/<ny>/", "<p>Ny</p>")
     write(old, "parter/y/", "<p>Gone</p>")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "changes.py"), "--index", str(old), str(new), "webbplatsen"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = changes("--index", old, new, "webbplatsen")
     assert result.returncode == 0
     page = BeautifulSoup(result.stdout, "html.parser")
     assert [(a.get_text(), a["href"]) for a in page.find_all("a")] == [
